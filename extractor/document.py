@@ -1,0 +1,83 @@
+"""What the PDF reader hands to the finding extractor: pages of positioned lines and tables.
+
+These models carry no interpretation of the audit; they only say what text is where.
+Coordinates follow pdfplumber: PDF points, origin at the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from extractor.schema import BBox
+
+
+def union_bbox(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """Return the smallest box that contains all `boxes`."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+class Line(BaseModel):
+    """One line of running text (outside tables), in reading order."""
+
+    text: str
+    page: int = Field(ge=1)
+    bbox: BBox
+    size: float = Field(default=0.0, description="Median font size in points; 0 when unknown.")
+    bold: bool = False
+    column: int = Field(default=0, description="0 for single-column text, else 1-based column.")
+
+
+class TableRow(BaseModel):
+    cells: list[str]
+    page: int = Field(ge=1)
+    bbox: BBox
+
+
+class Table(BaseModel):
+    """A ruled table; rows may come from several pages when the table crossed a page break."""
+
+    page: int = Field(ge=1, description="Page where the table starts.")
+    bbox: BBox = Field(description="Box of the part on the first page.")
+    rows: list[TableRow]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({row.page for row in self.rows})
+
+
+class Page(BaseModel):
+    number: int = Field(ge=1)
+    width: float
+    height: float
+    lines: list[Line] = Field(default_factory=list)
+    ocr: bool = False
+
+
+class Document(BaseModel):
+    """A parsed PDF: its pages in order, and its tables (re-joined across page breaks)."""
+
+    filename: str
+    sha256: str
+    page_count: int
+    pages: list[Page]
+    tables: list[Table] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+    def full_text(self) -> str:
+        """Return running text and table cells, page by page, for format and metadata detection."""
+        parts: list[str] = []
+        for page in self.pages:
+            parts.extend(line.text for line in page.lines)
+            for table in self.tables:
+                parts.extend(" | ".join(r.cells) for r in table.rows if r.page == page.number)
+        return "\n".join(parts)

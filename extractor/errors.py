@@ -1,0 +1,102 @@
+"""Every error the extractor reports about its input, in one place.
+
+Each error has a stable code, a short machine-readable reason (used in bulk-run summaries) and a
+message that says what was wrong with the file and what the user can do about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    reason: str
+    message: str
+
+
+E001 = ErrorSpec("E001", "not_found", "File not found: {path}. Check the path and try again.")
+E002 = ErrorSpec(
+    "E002",
+    "not_pdf",
+    "{name} is not a PDF (it starts with {head!r}). Upload the audit report as a PDF file.",
+)
+E003 = ErrorSpec(
+    "E003",
+    "corrupt",
+    "{name} is a damaged PDF and could not be parsed ({detail}). "
+    "Re-export or re-download the report and upload it again.",
+)
+E004 = ErrorSpec(
+    "E004",
+    "encrypted",
+    "{name} is password-protected. Remove the password (print to a new PDF) and upload again.",
+)
+E005 = ErrorSpec(
+    "E005", "empty", "{name} has no pages. Check that the upload completed and try again."
+)
+E006 = ErrorSpec(
+    "E006",
+    "no_text",
+    "{name} has no text layer on any page and OCR is not available ({detail}). "
+    "Install tesseract (`make setup` does this when run as root) or upload a text PDF.",
+)
+E007 = ErrorSpec(
+    "E007",
+    "too_many_pages",
+    "{name} has {pages} pages, more than the limit of {limit}. "
+    "Split the report or raise --max-pages.",
+)
+E008 = ErrorSpec(
+    "E008",
+    "too_large",
+    "{name} is {size_mb:.1f} MB, more than the limit of {limit_mb:.1f} MB. "
+    "Compress the PDF or raise --max-mb.",
+)
+E009 = ErrorSpec(
+    "E009",
+    "timeout",
+    "{name} took longer than {seconds:.0f} s to process and was stopped. "
+    "Raise --timeout or inspect the file for very large pages.",
+)
+E010 = ErrorSpec(
+    "E010",
+    "internal_error",
+    "{name} could not be processed because of an internal error ({detail}). "
+    "Please report this file to the audit-extractor maintainers.",
+)
+E011 = ErrorSpec(
+    "E011",
+    "empty_file",
+    "{name} is an empty file (0 bytes). Check that the upload completed and try again.",
+)
+
+ALL_ERRORS: tuple[ErrorSpec, ...] = (E001, E002, E003, E004, E005, E006, E007, E008, E009, E010, E011)
+
+
+class ReportError(Exception):
+    """Raised when a report cannot be turned into a record; carries a user-facing message."""
+
+    def __init__(self, spec: ErrorSpec, **details: object) -> None:
+        self.spec = spec
+        self.details = details
+        super().__init__(spec.message.format(**details))
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+    @property
+    def reason(self) -> str:
+        return self.spec.reason
+
+
+# Warnings added to a record (not fatal): keep their wording here too.
+W_OCR_USED = "W101: pages {pages} had no text layer and were read by OCR; check extracted values."
+W_OCR_UNAVAILABLE = "W102: pages {pages} have no text layer and OCR is not available; they were skipped."
+W_NO_FINDINGS = "W103: no findings table or numbered findings were recognised in this report."
+W_UNKNOWN_FORMAT = "W104: the audit standard could not be recognised; parsed as a generic report."
+W_NER_MISSING = "W105: the NER model is not installed; entities were not extracted (run `audit-extractor train`)."
+W_CLASSIFIER_MISSING = "W106: the ILO classifier is not installed; indicators come from keyword rules (run `audit-extractor train`)."
+W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."
