@@ -1,0 +1,64 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Each installs what it needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CLI := $(VENV)/bin/audit-extractor
+DEMO_OUT ?= demo_out
+
+.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean
+
+setup: system-deps $(VENV)/.installed
+
+# tesseract reads scanned pages; installed from Debian when we are root, else we say how.
+system-deps:
+	@if ! command -v tesseract >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing tesseract-ocr (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; \
+	  else \
+	    echo "warning: tesseract not found; scanned pages cannot be read (sudo apt-get install tesseract-ocr)"; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+demo: setup
+	@echo "== one report, as a member uploading it would =="
+	$(CLI) extract labelled_samples/test/$$(ls labelled_samples/test | grep -m1 '\.pdf$$') -o $(DEMO_OUT)/single.json
+	$(PY) -c "import json,sys; r=json.load(open('$(DEMO_OUT)/single.json')); a=r['audit']; print(a['standard'], a['standard_version'], a['site_name'], a['country'], a['audit_date']); [print(' ', f['finding_id'][-4:], f['kind'], f['severity'], [i['code'] for i in f['ilo_indicators']], f['description'][:70]) for f in r['findings']]"
+	@echo "== bulk import of the shipped sample reports with Ray =="
+	$(CLI) bulk labelled_samples --out $(DEMO_OUT)/bulk --workers 2
+	@echo "records: $(DEMO_OUT)/bulk  (JSONL records, Parquet findings, manifest.json)"
+
+test: setup
+	$(PY) -m pytest -q -m "not slow"
+
+test-all: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check extractor pipelines tests benchmarks
+	$(VENV)/bin/ruff format --check extractor pipelines tests benchmarks
+	$(VENV)/bin/mypy
+
+corpus: setup
+	$(PY) -m pipelines.corpus --out labelled_samples
+
+train: setup
+	$(CLI) train
+
+evaluate: setup
+	$(CLI) evaluate --split test
+
+bench: setup
+	$(PY) benchmarks/bench_bulk.py
+
+schema: setup
+	$(CLI) schema -o schema/audit-record.schema.json
+
+clean:
+	rm -rf $(DEMO_OUT) .pytest_cache .ruff_cache .mypy_cache

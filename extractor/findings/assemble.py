@@ -1,0 +1,72 @@
+"""Turn the printed values of one finding (field -> text) into a RawFinding.
+
+Shared by the table, borderless-table and prose readers so that every layout normalises text,
+grades and kinds the same way. Confidence is set here from how the finding was found and which
+fields it has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.findings.fields import clean_clause, normalise_text
+from extractor.findings.model import RawFinding
+from extractor.schema import BBox, FindingKind, Provenance, Standard
+from extractor.severity import kind_from_grade, normalise_severity
+
+# Starting confidence by how the finding was recognised (before field and OCR adjustments).
+SOURCE_CONFIDENCE = {"table": 0.9, "borderless": 0.8, "prose_labelled": 0.75, "prose": 0.6}
+OCR_FACTOR = 0.8
+_SHORT_WORDS = {"a", "an", "at", "by", "in", "is", "of", "on", "or", "to", "and", "the", "nc"}
+
+
+def unwrap_short(text: str) -> str:
+    """Rejoin a word a narrow cell broke across lines ('Observatio n' -> 'Observation')."""
+    text = normalise_text(text)
+
+    def join(match: re.Match[str]) -> str:
+        tail = match.group(2)
+        return match.group(0) if tail.lower() in _SHORT_WORDS else match.group(1) + tail
+
+    return re.sub(r"([a-z]{3,}) ([a-z]{1,2})\b", join, text)
+
+
+def make_finding(
+    values: dict[str, str],
+    *,
+    standard: Standard,
+    section_kind: FindingKind | None,
+    page: int,
+    bbox: BBox,
+    source: str,
+    ocr: bool = False,
+) -> RawFinding | None:
+    """Build a RawFinding from printed values; None when there is no description."""
+    text = {field: normalise_text(value) for field, value in values.items() if value}
+    description = text.get("description")
+    if not description:
+        return None
+    severity_raw = unwrap_short(text["severity"]) if text.get("severity") else None
+    kind = kind_from_grade(severity_raw) or section_kind or "non_compliance"
+    severity = normalise_severity(severity_raw, standard) if kind == "non_compliance" else None
+    clause = clean_clause(text["clause"]) if text.get("clause") else None
+    confidence = SOURCE_CONFIDENCE[source]
+    if kind == "non_compliance":
+        # A non-compliance without evidence or grade is more likely a mis-read than a real one.
+        confidence -= 0.1 * sum(1 for field in ("evidence", "severity") if not text.get(field))
+    if ocr:
+        confidence *= OCR_FACTOR
+    return RawFinding(
+        kind=kind,
+        clause=clause or None,
+        topic=text.get("topic") or None,
+        title=text.get("title") or None,
+        description=description,
+        evidence=text.get("evidence") or None,
+        severity=severity,
+        severity_raw=severity_raw or None,
+        corrective_action=text.get("corrective_action") or None,
+        due=unwrap_short(text["due"]) if text.get("due") else None,
+        provenance=Provenance(page=page, bbox=bbox),
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+    )

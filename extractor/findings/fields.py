@@ -1,0 +1,169 @@
+"""Vocabulary that names a finding's fields: table header cells and prose sub-field labels.
+
+Maps printed wording ("Description of non-compliance", "Objective evidence:", "Timescale") to
+RawFinding fields, and section headings ("Observations", "Good examples") to a finding kind.
+Only vocabulary lives here; the table and prose readers decide where to apply it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.schema import FindingKind
+
+# Pseudo-fields: "ref" is a row number, "area" holds a clause code or a topic name depending on
+# its values, "ignore" is printed but not part of the record (local law, verification status).
+REF, AREA, IGNORE = "ref", "area", "ignore"
+
+# Checked in order: the first pattern that matches the header cell decides.
+HEADER_FIELDS: tuple[tuple[str, str], ...] = (
+    (r"^(#|no\.?|nr\.?|s/?n|sr\.? ?no\.?|item|ref\.?|finding (id|no\.?|number)|id)$", REF),
+    (
+        r"local law|legal requirement|law ?/ ?code|code requirement|eti requirement|requirement"
+        r"|legal reference|root cause|verification|status|closed|remarks?",
+        IGNORE,
+    ),
+    (r"corrective|remediation|action|capa|recommendation|improvement plan", "corrective_action"),
+    (r"time ?scale|time ?frame|deadline|due|target date|completion date|date to be", "due"),
+    (r"evidence", "evidence"),
+    (
+        r"finding type|nc type|type of (finding|nc)|classification|severity|grade|rating|risk"
+        r"|priority|level",
+        "severity",
+    ),
+    (r"title|subject|heading", "title"),
+    (
+        r"description|details?|non[- ]?complian|non[- ]?conformit|observation|finding|issue found"
+        r"|\bnc\b|findings",
+        "description",
+    ),
+    (
+        r"clause|code section|\bcode\b|^pa$|performance area$"
+        r"|standard ref|section",
+        AREA,
+    ),
+    (r"issue|area|topic|category|subject matter|element|pillar|indicator", AREA),
+)
+_HEADER_PATTERNS = tuple((re.compile(p), field) for p, field in HEADER_FIELDS)
+
+# Labelled sub-fields in prose ("Evidence: ..."), matched at the start of a line.
+LABEL_FIELDS: tuple[tuple[str, str], ...] = (
+    (r"objective evidence|evidence|verification evidence|records reviewed", "evidence"),
+    (
+        r"(recommended )?corrective actions?( required| plan)?|recommended actions?|actions? required"
+        r"|action|remediation|capa|recommendation",
+        "corrective_action",
+    ),
+    (
+        r"grade|severity|rating|classification|risk( level)?|nc classification|priority"
+        r"|finding type",
+        "severity",
+    ),
+    (r"time ?scale|time ?frame|due date|deadline|target date|due|completion date", "due"),
+    (
+        r"description( of (the )?(finding|non[- ]?compliance|non[- ]?conformity))?|finding"
+        r"|details( of (nc|non[- ]?compliance|non[- ]?conformity))?|non[- ]?conformity"
+        r"|observation",
+        "description",
+    ),
+    (r"clause|code section|standard clause|reference|requirement ref", "clause"),
+    (r"issue|area|topic|category", "topic"),
+    (r"title", "title"),
+    (r"local law|legal requirement|law|code requirement|root cause|requirement", IGNORE),
+)
+LABEL_LINE = re.compile(
+    r"^\s*(?P<label>(?:" + "|".join(p for p, _ in LABEL_FIELDS) + r"))\s*[:：]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_LABEL_PATTERNS = tuple((re.compile(p, re.I), field) for p, field in LABEL_FIELDS)
+
+_KIND_WORDS: tuple[tuple[str, FindingKind], ...] = (
+    (
+        r"good (practice|example)s?|best practices?|positive (aspects?|findings?|practices?)"
+        r"|strengths?|notable|noteworthy|commendable",
+        "good_practice",
+    ),
+    (
+        r"observations?|opportunit(y|ies) for improvement|recommendations?|risks? of non",
+        "observation",
+    ),
+    (
+        r"non[- ]?complian|non[- ]?conformit|\bncs?\b|findings?|corrective action|capa?r?\b"
+        r"|violations?|issues? (found|identified)",
+        "non_compliance",
+    ),
+)
+_KIND_PATTERNS = tuple((re.compile(p, re.I), kind) for p, kind in _KIND_WORDS)
+
+
+def normalise_text(text: str | None) -> str:
+    """Collapse runs of whitespace (line breaks in cells included) to single spaces."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def header_key(cell: str) -> str:
+    return re.sub(r"[^a-z0-9#/&. -]+", " ", normalise_text(cell).lower()).strip()
+
+
+def header_field(cell: str) -> str | None:
+    """Return the field a findings-table header cell names, or None when it names none."""
+    candidates = [header_key(cell)]
+    # Narrow columns wrap words mid-way ("NC classifica" / "tion"): also try the joined form,
+    # and let the more specific vocabulary (earlier in HEADER_FIELDS) decide between the two.
+    if "\n" in cell:
+        candidates.append(header_key(re.sub(r"(?<=[a-z])\n(?=[a-z])", "", cell)))
+    for pattern, field in _HEADER_PATTERNS:
+        if any(key and len(key.split()) <= 8 and pattern.search(key) for key in candidates):
+            return field
+    return None
+
+
+def label_field(label: str) -> str | None:
+    """Return the field a prose sub-field label ('Objective evidence') names."""
+    for pattern, field in _LABEL_PATTERNS:
+        if pattern.fullmatch(label.strip()):
+            return field
+    return None
+
+
+def section_kind(heading: str) -> FindingKind | None:
+    """Return the kind of finding a section heading announces, or None for other sections."""
+    for pattern, kind in _KIND_PATTERNS:
+        if pattern.search(heading):
+            return kind
+    return None
+
+
+def join_broken_word(text: str, vocabulary: tuple[str, ...]) -> str:
+    """Undo a word broken across lines of a narrow cell ('Observatio n') when that gives a known word."""
+    text = normalise_text(text)
+    joined = text.replace(" ", "")
+    for word in vocabulary:
+        if joined.lower() == word.replace(" ", "").lower() and text.lower() != word.lower():
+            return word if text.isupper() is False and word[0].isupper() else joined
+    return text
+
+
+CODE_LIKE = re.compile(
+    r"^(?:[A-Z]{1,3}\s?)?\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}[A-Z]?$|^[A-E]\d{0,2}(?:\.\d{1,2})?$"
+)
+
+
+def clean_clause(text: str) -> str:
+    """Return a clause code as printed, with line-wrap spaces removed ('PA1 0' -> 'PA10')."""
+    compact = normalise_text(text)
+    squeezed = compact.replace(" ", "")
+    # A code wrapped in a narrow column ("PA1 0") is still one code; a code with a name is not.
+    if CODE_LIKE.match(compact) or CODE_LIKE.match(squeezed):
+        return (
+            squeezed if not re.match(r"^[A-Z]{2,3}\s\d", compact) or len(compact) < 7 else compact
+        )
+    return compact
+
+
+def looks_like_code(text: str) -> bool:
+    """True when a cell holds a clause code ('4.1', 'PA10', 'A3', '10C') rather than a name."""
+    compact = normalise_text(text)
+    return bool(compact) and bool(
+        CODE_LIKE.match(compact) or CODE_LIKE.match(compact.replace(" ", ""))
+    )

@@ -1,0 +1,205 @@
+"""Ruled tables: read them off a page, and re-join tables that continue across a page break.
+
+Only ruled tables (pdfplumber's default `lines` strategy) are read here. Borderless tables are
+left as Lines for the finding extractor, which knows the audit vocabulary; guessing them from
+whitespace here would swallow prose. Joining is conservative: a wrong join merges two findings,
+a missed one only splits a finding, so anything doubtful stays apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pdfplumber.page
+
+from extractor.columns import Word, group_rows
+from extractor.document import Line, Page, Table, TableRow
+
+# Column edges of a continuation may move this much (points) and still be the same column.
+EDGE_TOLERANCE = 6.0
+# Page header and footer zones, in points from the page edge: page numbers and running titles
+# printed there do not separate a table from its continuation. Body text starts lower (page
+# margins are rarely under 50 pt), so a paragraph at the top of the next page does.
+MARGIN_ZONE = 40.0
+# A table must end in the lower part of its page to be continued on the next one.
+MIN_BOTTOM_SHARE = 0.6
+CONTINUED = re.compile(r"\bcont(inued|inuation|'d|\.)", re.IGNORECASE)
+PAGE_MARK = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A ruled table found on one page, with the x positions of its column edges in points."""
+
+    table: Table
+    edges: tuple[float, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.edges) - 1
+
+
+def find_page_tables(
+    page: pdfplumber.page.Page,
+    words: Sequence[Word],
+    page_number: int,
+    *,
+    origin: tuple[float, float] = (0.0, 0.0),
+) -> list[PageTable]:
+    """Return the ruled tables of `page` with cell text taken from `words`, top to bottom.
+
+    `words` and the returned boxes are relative to the page's top-left corner, which lies at
+    `origin` in pdfplumber's coordinates. Tables of a single column are ignored: they are boxes
+    drawn around text, whose text stays in the running Lines.
+    """
+    found: list[PageTable] = []
+    for table in page.find_tables():
+        xs = sorted({cell[0] for cell in table.cells})
+        if len(xs) < 2:
+            continue
+        parts = (_row(_shift(group.cells, origin), words, page_number) for group in table.rows)
+        rows = [row for row in parts if row is not None]
+        if not rows:
+            continue
+        box = _shift([table.bbox], origin)[0]
+        assert box is not None
+        edges = (*(float(x) - origin[0] for x in xs), box[2])
+        found.append(PageTable(Table(page=page_number, bbox=box, rows=rows), edges))
+    return sorted(found, key=lambda t: (t.table.bbox[1], t.table.bbox[0]))
+
+
+def _shift(
+    cells: Sequence[tuple[float, float, float, float] | None], origin: tuple[float, float]
+) -> list[tuple[float, float, float, float] | None]:
+    ox, oy = origin
+    return [
+        None
+        if c is None
+        else (float(c[0]) - ox, float(c[1]) - oy, float(c[2]) - ox, float(c[3]) - oy)
+        for c in cells
+    ]
+
+
+def _row(
+    cells: Sequence[tuple[float, float, float, float] | None],
+    words: Sequence[Word],
+    page_number: int,
+) -> TableRow | None:
+    present = [c for c in cells if c is not None]
+    if not present:
+        return None
+    box = (
+        min(c[0] for c in present),
+        min(c[1] for c in present),
+        max(c[2] for c in present),
+        max(c[3] for c in present),
+    )
+    inside = [w for w in words if _centre_in(w, box)]
+    texts = ["" if cell is None else _cell_text(cell, inside) for cell in cells]
+    return TableRow(cells=texts, page=page_number, bbox=box)
+
+
+def _centre_in(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _cell_text(cell: tuple[float, float, float, float], words: Sequence[Word]) -> str:
+    rows = group_rows([w for w in words if _centre_in(w, cell)])
+    return " ".join(" ".join(w.text for row in rows for w in row).split())
+
+
+def join_continued_tables(tables: Sequence[PageTable], pages: Sequence[Page]) -> list[Table]:
+    """Re-join tables that a page break cut in two; return all tables in document order.
+
+    `tables` are the ruled tables of every page, in page order; `pages` give each page's height
+    and running Lines, which must not stand between a table and its continuation. Rows keep
+    their own page and box; a repeated header row is dropped, and a row cut by the page break
+    is merged back into the row it continues (its page and box are those of its first part).
+    """
+    by_number = {page.number: page for page in pages}
+    joined: list[Table] = []
+    last: PageTable | None = None  # the most recent part of joined[-1]
+    for current in tables:
+        if last is not None and _continues(last, current, by_number):
+            joined[-1] = _append(joined[-1], current.table)
+        else:
+            joined.append(current.table)
+        last = current
+    return joined
+
+
+def _continues(before: PageTable, after: PageTable, pages: dict[int, Page]) -> bool:
+    first, second = before.table, after.table
+    if second.page != first.page + 1 or before.width != after.width:
+        return False
+    if any(abs(a - b) > EDGE_TOLERANCE for a, b in zip(before.edges, after.edges, strict=True)):
+        return False
+    page_before, page_after = pages.get(first.page), pages.get(second.page)
+    if page_before is None or page_after is None:
+        return False
+    if first.bbox[3] < MIN_BOTTOM_SHARE * page_before.height:
+        return False
+    return _nothing_below(first, page_before) and _nothing_above(second, page_after)
+
+
+def _nothing_below(table: Table, page: Page) -> bool:
+    """Check that only footer text follows the table on its page."""
+    footer = page.height - MARGIN_ZONE
+    return all(
+        line.bbox[1] < table.bbox[3] or line.bbox[3] >= footer or _is_page_mark(line)
+        for line in page.lines
+    )
+
+
+def _nothing_above(table: Table, page: Page) -> bool:
+    """Check that only header text or a '(continued)' label precedes the table on its page."""
+    return all(
+        line.bbox[3] > table.bbox[1]
+        or line.bbox[1] <= MARGIN_ZONE
+        or _is_page_mark(line)
+        or (CONTINUED.search(line.text) is not None and len(line.text.split()) <= 12)
+        for line in page.lines
+    )
+
+
+def _is_page_mark(line: Line) -> bool:
+    return PAGE_MARK.match(line.text.strip()) is not None
+
+
+def _append(table: Table, continuation: Table) -> Table:
+    rows = list(continuation.rows)
+    if rows and table.rows and _key(rows[0]) == _key(table.rows[0]):
+        rows = rows[1:]  # the header row, repeated on the new page
+    merged = list(table.rows)
+    if rows and merged and _is_cut_row(merged[-1], rows[0]):
+        merged[-1] = _merge_rows(merged[-1], rows[0])
+        rows = rows[1:]
+    return table.model_copy(update={"rows": merged + rows})
+
+
+def _key(row: TableRow) -> list[str]:
+    return [cell.casefold() for cell in row.cells]
+
+
+def _is_cut_row(before: TableRow, after: TableRow) -> bool:
+    """Tell whether `after` is the rest of `before`, cut by the page break."""
+    filled = [cell for cell in after.cells if cell]
+    if not filled:
+        return False
+    # A new row always names its key (ref, clause or area); the rest of a cut row often doesn't.
+    if not after.cells[0] and before.cells[0]:
+        return True
+    # Otherwise every piece must read as the middle of a sentence.
+    return all(cell[0].islower() for cell in filled)
+
+
+def _merge_rows(before: TableRow, after: TableRow) -> TableRow:
+    cells = [
+        " ".join(part for part in (a, b) if part)
+        for a, b in zip(before.cells, after.cells, strict=True)
+    ]
+    return before.model_copy(update={"cells": cells})

@@ -1,0 +1,1 @@
+"""Orchestration over the extractor: bulk import, training, labelling loop, corpus generator."""
