@@ -72,7 +72,19 @@ E011 = ErrorSpec(
     "{name} is an empty file (0 bytes). Check that the upload completed and try again.",
 )
 
-ALL_ERRORS: tuple[ErrorSpec, ...] = (E001, E002, E003, E004, E005, E006, E007, E008, E009, E010, E011)
+ALL_ERRORS: tuple[ErrorSpec, ...] = (
+    E001,
+    E002,
+    E003,
+    E004,
+    E005,
+    E006,
+    E007,
+    E008,
+    E009,
+    E010,
+    E011,
+)
 
 
 class ReportError(Exception):
@@ -94,9 +106,17 @@ class ReportError(Exception):
 
 # Warnings added to a record (not fatal): keep their wording here too.
 W_OCR_USED = "W101: pages {pages} had no text layer and were read by OCR; check extracted values."
-W_OCR_UNAVAILABLE = "W102: pages {pages} have no text layer and OCR is not available; they were skipped."
+W_OCR_UNAVAILABLE = (
+    "W102: pages {pages} have no text layer and OCR is not available; they were skipped."
+)
 W_NO_FINDINGS = "W103: no findings table or numbered findings were recognised in this report."
 W_UNKNOWN_FORMAT = "W104: the audit standard could not be recognised; parsed as a generic report."
-W_NER_MISSING = "W105: the NER model is not installed; entities were not extracted (run `audit-extractor train`)."
-W_CLASSIFIER_MISSING = "W106: the ILO classifier is not installed; indicators come from keyword rules (run `audit-extractor train`)."
+W_NER_MISSING = (
+    "W105: the NER model is not installed; entities were not extracted "
+    "(run `audit-extractor train`)."
+)
+W_CLASSIFIER_MISSING = (
+    "W106: the ILO classifier is not installed; indicators come from keyword rules "
+    "(run `audit-extractor train`)."
+)
 W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."

@@ -8,6 +8,7 @@ None: this module never guesses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
@@ -304,6 +305,11 @@ def prose_site_name(text: str) -> str | None:
     return _first(patterns, text, lambda value: value.rstrip(",") or None)
 
 
+_DATE_CUE = re.compile(
+    r"(?:\bon|took place|conducted|carried out|visited|from|between)\b(?=(.{0,60}))", re.S
+)
+
+
 def prose_address(text: str) -> str | None:
     patterns = (
         r"(?:located|situated|based)\s+(?:at|in)\s+(.+?)(?:,?\s+and\s+(?:employs|has|had)\b|"
@@ -312,18 +318,11 @@ def prose_address(text: str) -> str | None:
     return _first(patterns, text, lambda value: _clean(value) or None)
 
 
-def prose_date(text: str) -> object:
-    match = re.search(
-        r"(?:\bon|took place|conducted|carried out|visited|from|between)\b(.{0,60})", text
-    )
-    while match:
+def prose_date(text: str) -> dt.date | None:
+    for match in _DATE_CUE.finditer(text):
         date = parse_date(match.group(1))
         if date:
             return date
-        match = re.search(
-            r"(?:\bon|took place|conducted|carried out|visited|from|between)\b(.{0,60})",
-            text[match.end() :],
-        )
     return None
 
 

@@ -72,13 +72,18 @@ class Extractor:
         max_bytes: int | None = None,
     ) -> Extractor:
         """Load the NER pipeline and classifier from `models_dir`; missing models are tolerated."""
-        from extractor.classifier import IloClassifier
-        from extractor.ner import load_ner
-
+        # Imported only when a model is present: spaCy and scikit-learn are slow to import.
+        nlp = classifier = None
         ner_path = models_dir / NER_DIRNAME
+        if ner_path.exists():
+            from extractor.ner import load_ner
+
+            nlp = load_ner(ner_path)
         clf_path = models_dir / CLASSIFIER_FILENAME
-        nlp = load_ner(ner_path) if ner_path.exists() else None
-        classifier = IloClassifier.load(clf_path) if clf_path.exists() else None
+        if clf_path.exists():
+            from extractor.classifier import IloClassifier
+
+            classifier = IloClassifier.load(clf_path)
         return cls(
             nlp=nlp, classifier=classifier, ocr=ocr, max_pages=max_pages, max_bytes=max_bytes
         )

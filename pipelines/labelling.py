@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from extractor.gold import EVAL_SPLITS, iter_gold
 from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
 from extractor.schema import AuditRecord, ErrorRecord
 from extractor.taxonomy import load_taxonomy
@@ -64,15 +65,18 @@ def validate_correction(record: AuditRecord, pdf_bytes: bytes) -> list[str]:
     """Return the problems that stop a corrected record from becoming gold data."""
     problems: list[str] = []
     if hashlib.sha256(pdf_bytes).hexdigest() != record.report_id:
-        problems.append("report.pdf is not the file this record was extracted from (sha256 differs)")
+        problems.append(
+            "report.pdf is not the file this record was extracted from (sha256 differs)"
+        )
     codes = set(load_taxonomy().codes)
     for finding in record.findings:
         text = finding.text()
         for entity in finding.entities:
             if text[entity.start : entity.end] != entity.text:
+                printed = text[entity.start : entity.end]
                 problems.append(
                     f"{finding.finding_id}: entity {entity.label} '{entity.text}' does not match "
-                    f"the text at [{entity.start}:{entity.end}] ('{text[entity.start:entity.end]}')"
+                    f"the text at [{entity.start}:{entity.end}] ('{printed}')"
                 )
         for indicator in finding.ilo_indicators:
             if indicator.code not in codes:
@@ -86,6 +90,9 @@ def accept_correction(folder: Path, samples_dir: Path, *, reviewer: str) -> Path
     record = AuditRecord.model_validate(raw)
     pdf_bytes = (folder / PDF_NAME).read_bytes()
     problems = validate_correction(record, pdf_bytes)
+    if record.report_id in held_out_report_ids(samples_dir):
+        # Training on a held-out report would make its evaluation score meaningless.
+        problems.append("this report is in the held-out test split; it cannot become training data")
     if problems:
         raise ReviewError("; ".join(problems))
     # Gold labels are certain: the reviewer's word replaces the model's score.
@@ -100,6 +107,11 @@ def accept_correction(folder: Path, samples_dir: Path, *, reviewer: str) -> Path
     gold = target_dir / f"{doc_id}.json"
     gold.write_text(record.model_dump_json(indent=1) + "\n", encoding="utf-8")
     return gold
+
+
+def held_out_report_ids(samples_dir: Path) -> set[str]:
+    """Return the report ids of the evaluation split, which corrections must never join."""
+    return {doc.record.report_id for doc in iter_gold(EVAL_SPLITS, samples_dir)}
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,78 @@
+"""The keyword-rule baseline: map a finding to ILO indicators with hand-written patterns.
+
+It is what a team would write before training anything, and it stays for two reasons: the
+evaluation reports it beside the trained classifier so the classifier's gain is visible, and the
+extractor falls back to it (with a warning) when no trained classifier is installed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.classifier_input import ClassifierInput
+from extractor.schema import IloIndicator
+from extractor.taxonomy import load_taxonomy
+
+# One pattern per code; a finding gets every code whose pattern matches. Scores are fixed because
+# rules carry no calibrated probability.
+RULES: dict[str, str] = {
+    "FL01": r"\bvulnerab|\bmigrant|\billiterate|\bdependen(?:t|ce) on (?:the )?employer",
+    "FL02": r"\bdeceiv|\bdecept|\bmisled|\bfalse promise|\bdifferent (?:from|to) (?:what|the)"
+    r"|\bnot (?:as|what) (?:was )?promised",
+    "FL03": r"\b(?:locked|lock)\b|\bnot (?:allowed|permitted) to leave|\bguard(?:s|ed)? .*gate"
+    r"|\brestrict\w* (?:on )?(?:movement|leav)|\bcurfew|\bescort",
+    "FL04": r"\bisolat|\bremote (?:site|location)|\bno (?:access to )?(?:phone|telephone)",
+    "FL05": r"\bbeat(?:en|ing)?\b|\bhit\b|\bslapp|\bphysical(?:ly)? (?:abuse|punish)"
+    r"|\bsexual(?:ly)? (?:harass|abuse)|\bviolen",
+    "FL06": r"\bthreat|\bintimidat|\bdenounc|\bshout|\bverbal(?:ly)? abus|\bblacklist",
+    "FL07": r"\bpassport|\bidentity (?:card|document)|\bID (?:card|document)s?\b|\bwork permit"
+    r"|\bretain\w* (?:the )?(?:original )?(?:document|certificate)",
+    "FL08": r"\bwithh[eo]ld\w*|\bdelay\w* (?:in )?(?:the )?(?:payment|wage|salar)|\bdeposit"
+    r"|\bwages? (?:were |are )?(?:paid )?late|\bunpaid",
+    "FL09": r"\b(?:recruitment|placement|agency) fees?\b|\bdebt\b|\bloan|\badvance",
+    "FL10": r"\bdormitor|\bovercrowd|\bdegrading|\bliving conditions|\bsanitation",
+    "FL11": r"\b(?:\d{2,3}) ?(?:hours|hrs)\b.*\bweek|\bexcessive (?:overtime|hours)"
+    r"|\brest day|\bseven (?:consecutive )?days|\bovertime (?:exceed|limit)",
+    "CL01": r"\bchild|\bunder(?:age|-age)\b|\bbelow (?:the )?(?:legal |minimum )?(?:working )?age"
+    r"|\baged? 1[0-4]\b|\b1[0-4] years? old",
+    "CL02": r"\byoung workers?|\bjuvenile|\bminors?\b|\baged? 1[5-7]\b|\b1[5-7] years? old",
+    "DIS": r"\bdiscriminat|\bpregnan|\bgender|\bequal pay|\breligio|\bcaste|\bHIV",
+    "FOA": r"\bunion|\bcollective bargaining|\bfreedom of association|\bworker representat"
+    r"|\bworkers'? committee",
+    "OHS": r"\bfire|\bexit|\bextinguisher|\bPPE\b|\bprotective|\bmachine guard|\bfirst aid"
+    r"|\bchemical|\bsafety|\bevacuation|\belectrical|\bhazard",
+    "WAG": r"\bminimum wage|\bwage|\bsalar|\bpay(?:slip|roll)|\bovertime (?:premium|rate|pay)"
+    r"|\bsocial (?:insurance|security)|\bbenefit",
+    "HRS": r"\bworking hours|\bovertime|\bhours? (?:per|a) (?:week|day)|\brest day|\bshift",
+    "EMP": r"\bcontract|\bprobation|\bagency workers?|\btemporary|\bcasual|\bdismiss"
+    r"|\bterminat|\bemployment (?:letter|terms)",
+}
+
+RULE_SCORE = 0.9
+
+
+class KeywordMapper:
+    """Keyword-rule baseline with the same `predict` interface as the trained classifier."""
+
+    name = "keyword-rules-1"
+
+    def __init__(self) -> None:
+        taxonomy = load_taxonomy()
+        self._labels = {code: taxonomy.label(code) for code in taxonomy.codes}
+        self._patterns = {code: re.compile(rx, re.IGNORECASE) for code, rx in RULES.items()}
+
+    def predict(self, items: list[ClassifierInput]) -> list[list[IloIndicator]]:
+        """Return the indicators whose keyword rule matches each finding's text."""
+        return [self._predict_one(item) for item in items]
+
+    def predict_codes(self, items: list[ClassifierInput]) -> list[list[str]]:
+        """Return just the matched codes, for evaluation."""
+        return [[ind.code for ind in self._predict_one(item)] for item in items]
+
+    def _predict_one(self, item: ClassifierInput) -> list[IloIndicator]:
+        text = f"{item.topic or ''}\n{item.text}"
+        return [
+            IloIndicator(code=code, label=self._labels[code], score=RULE_SCORE)
+            for code, pattern in self._patterns.items()
+            if pattern.search(text)
+        ]
