@@ -1,0 +1,59 @@
+"""Named entities in finding texts (hours, money, fees, ages, ID documents, ...) with spaCy.
+
+The pipeline (entity ruler + statistical NER) is trained by `pipelines/train.py` from the gold
+corpus; here we only load it and turn its spans into contract `Entity` objects whose offsets
+index `finding_text(description, evidence)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.schema import ENTITY_LABELS, Entity
+
+PIPE_BATCH_SIZE = 64
+
+
+def load_ner(path: Path) -> Language:
+    """Load the trained pipeline from a directory written by `nlp.to_disk`."""
+    return spacy.load(path)
+
+
+def find_entities(nlp: Language, texts: list[str]) -> list[list[Entity]]:
+    """Return the entities of each text, with character offsets into that text."""
+    return [doc_entities(doc) for doc in nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)]
+
+
+def doc_entities(doc: Doc) -> list[Entity]:
+    """Convert a processed doc's spans, dropping labels outside the record contract."""
+    return [
+        Entity(label=span.label_, text=span.text, start=span.start_char, end=span.end_char)
+        for span in doc.ents
+        if span.label_ in ENTITY_LABELS
+    ]
+
+
+def annotated_doc(nlp: Language, text: str, entities: Iterable[Entity]) -> tuple[Doc, int]:
+    """Build a reference doc with gold entities; return it and the number of spans dropped.
+
+    Gold offsets that cut through a token are contracted to whole tokens; spans that cannot be
+    aligned (or overlap an earlier one) are dropped and counted rather than failing training.
+    """
+    doc = nlp.make_doc(text)
+    spans, dropped, taken = [], 0, set()
+    for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
+        span = doc.char_span(
+            entity.start, entity.end, label=entity.label, alignment_mode="contract"
+        )
+        if span is None or taken.intersection(range(span.start, span.end)):
+            dropped += 1
+            continue
+        taken.update(range(span.start, span.end))
+        spans.append(span)
+    doc.ents = spans
+    return doc, dropped

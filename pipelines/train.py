@@ -1,0 +1,210 @@
+"""`audit-extractor train`: rebuild the NER pipeline and the ILO classifier from gold data.
+
+Reads the `train` split plus reviewers' `corrections` (never `test`), carves a dev set out of
+them by document (every layout's `-05` report) for early stopping and the model cards' scores,
+and writes `models/ner/`, `models/ilo_classifier.skops`, `models/training_report.json` and
+`models/README.md`. Deterministic for a given seed and corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import sklearn
+import spacy
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+from extractor.classifier import IloClassifier
+from extractor.classifier_input import ClassifierInput
+from extractor.gold import DEFAULT_SAMPLES_DIR, TRAIN_SPLITS, GoldDocument, load_gold
+from extractor.ner import annotated_doc
+from extractor.pipeline import CLASSIFIER_FILENAME, DEFAULT_MODELS_DIR, NER_DIRNAME
+from extractor.schema import ENTITY_LABELS, Finding, finding_text
+from pipelines.model_card import write_model_card
+from pipelines.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
+
+CONFIG = Path(__file__).resolve().parent / "ner" / "config.cfg"
+PATTERNS = Path(__file__).resolve().parent / "ner" / "patterns.jsonl"
+NER_NAME, NER_VERSION = "audit_ner", "1.0.0"
+DEV_MARKER = "-05"
+KINDS_WITH_INDICATORS = ("non_compliance", "observation")
+
+
+def is_dev(doc: GoldDocument) -> bool:
+    """Dev documents: one report per layout (and its scan), never seen by the dev-scored model."""
+    return DEV_MARKER in doc.doc_id
+
+
+def classifier_data(docs: list[GoldDocument]) -> tuple[list[ClassifierInput], list[list[str]]]:
+    """Gold findings that carry indicators (good practices never do) and their codes."""
+    items, labels = [], []
+    for doc in docs:
+        for finding in doc.record.findings:
+            if finding.kind not in KINDS_WITH_INDICATORS:
+                continue
+            items.append(classifier_input(finding, doc))
+            labels.append([ind.code for ind in finding.ilo_indicators])
+    return items, labels
+
+
+def classifier_input(finding: Finding, doc: GoldDocument) -> ClassifierInput:
+    return ClassifierInput(
+        text=finding_text(finding.description, finding.evidence),
+        clause=finding.clause,
+        topic=finding.topic,
+        standard=doc.record.audit.standard,
+    )
+
+
+def label_scores(predicted: list[list[str]], gold: list[list[str]]) -> dict[str, dict]:
+    """Per-label precision/recall/F1/support for multi-label predictions."""
+    codes = sorted({c for row in gold for c in row} | {c for row in predicted for c in row})
+    scores = {}
+    for code in codes:
+        tp = sum(code in p and code in g for p, g in zip(predicted, gold, strict=True))
+        fp = sum(code in p and code not in g for p, g in zip(predicted, gold, strict=True))
+        fn = sum(code not in p and code in g for p, g in zip(predicted, gold, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores[code] = {"p": precision, "r": recall, "f": f1, "support": tp + fn}
+    return scores
+
+
+def train_classifier(train: list[GoldDocument], dev: list[GoldDocument], seed: int) -> dict:
+    """Score a model fitted without the dev documents, then fit the shipped one on all of them."""
+    items, labels = classifier_data(train)
+    dev_items, dev_labels = classifier_data(dev)
+    scored = IloClassifier.fit(items, labels, seed=seed)
+    dev_scores = label_scores(scored.predict_codes(dev_items), dev_labels)
+    shipped = IloClassifier.fit(items + dev_items, labels + dev_labels, seed=seed)
+    return {
+        "model": shipped,
+        "dev_scores": dev_scores,
+        "train_findings": len(items),
+        "dev_findings": len(dev_items),
+        "thresholds": shipped.thresholds,
+    }
+
+
+def write_docbin(nlp: spacy.Language, docs: list[GoldDocument], path: Path) -> dict[str, int]:
+    """Write gold finding texts with their entities; return how many spans were kept/dropped."""
+    bin_ = DocBin(store_user_data=False)
+    kept = dropped = 0
+    for doc in docs:
+        for finding in doc.record.findings:
+            text = finding_text(finding.description, finding.evidence)
+            spacy_doc, lost = annotated_doc(nlp, text, finding.entities)
+            bin_.add(spacy_doc)
+            kept += len(spacy_doc.ents)
+            dropped += lost
+    bin_.to_disk(path)
+    return {"kept": kept, "dropped": dropped}
+
+
+def train_ner(train: list[GoldDocument], dev: list[GoldDocument], seed: int, out: Path) -> dict:
+    """Run `spacy train` on our config; keep the best checkpoint on dev; return dev scores."""
+    from spacy.cli.train import train as spacy_train
+
+    blank = spacy.blank("en")
+    with tempfile.TemporaryDirectory(prefix="audit-ner-") as tmp:
+        tmp_dir = Path(tmp)
+        train_counts = write_docbin(blank, train, tmp_dir / "train.spacy")
+        dev_counts = write_docbin(blank, dev, tmp_dir / "dev.spacy")
+        overrides = {
+            "paths.train": str(tmp_dir / "train.spacy"),
+            "paths.dev": str(tmp_dir / "dev.spacy"),
+            "paths.patterns": str(PATTERNS),
+            "system.seed": seed,
+        }
+        spacy_train(CONFIG, tmp_dir / "output", overrides=overrides, use_gpu=-1)
+        nlp = spacy.load(tmp_dir / "output" / "model-best")
+        nlp.meta.update(
+            name=NER_NAME,
+            version=NER_VERSION,
+            description="Entities in social-compliance audit findings (synthetic training data).",
+            labels={"ner": list(ENTITY_LABELS)},
+        )
+        examples = [
+            Example(nlp.make_doc(d.text), d)
+            for d in DocBin().from_disk(tmp_dir / "dev.spacy").get_docs(nlp.vocab)
+        ]
+        scores = nlp.evaluate(examples)
+        if out.exists():
+            shutil.rmtree(out)
+        nlp.to_disk(out)
+    per_type = scores.get("ents_per_type") or {}
+    return {
+        "dev_scores": {
+            label: {"p": s["p"], "r": s["r"], "f": s["f"]} for label, s in sorted(per_type.items())
+        },
+        "dev_micro": {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"]},
+        "train_spans": train_counts,
+        "dev_spans": dev_counts,
+    }
+
+
+def corpus_fingerprint(docs: list[GoldDocument]) -> str:
+    """sha256 over the gold files used, so a model can be traced to its exact training data."""
+    digest = hashlib.sha256()
+    for doc in sorted(docs, key=lambda d: (d.split, d.doc_id)):
+        digest.update(doc.pdf_path.with_suffix(".json").read_bytes())
+    return digest.hexdigest()
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES_DIR)
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODELS_DIR)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", choices=["ner", "classifier"], default=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    docs = load_gold(TRAIN_SPLITS, args.samples)
+    if not docs:
+        print(
+            f"train: no gold documents under {args.samples}/{{train,corrections}}", file=sys.stderr
+        )
+        return 2
+    np.random.seed(args.seed)
+    train = [d for d in docs if not is_dev(d)]
+    dev = [d for d in docs if is_dev(d)] or train[-1:]
+    args.out.mkdir(parents=True, exist_ok=True)
+    report_path = args.out / "training_report.json"
+    report = json.loads(report_path.read_text()) if report_path.exists() else {}
+    report.update(
+        seed=args.seed,
+        documents={"train": len(train), "dev": len(dev)},
+        corrections=sum(d.split == "corrections" for d in docs),
+        corpus_sha256=corpus_fingerprint(docs),
+        versions={
+            "python": platform.python_version(),
+            "spacy": spacy.__version__,
+            "scikit-learn": sklearn.__version__,
+        },
+    )
+    if args.only in (None, "ner"):
+        started = time.perf_counter()
+        report["ner"] = train_ner(train, dev, args.seed, args.out / NER_DIRNAME)
+        report["ner"]["seconds"] = round(time.perf_counter() - started, 1)
+        print(f"ner: dev F1 {report['ner']['dev_micro']['f']:.3f} -> {args.out / NER_DIRNAME}")
+    if args.only in (None, "classifier"):
+        started = time.perf_counter()
+        result = train_classifier(train, dev, args.seed)
+        result.pop("model").save(args.out / CLASSIFIER_FILENAME)
+        result["seconds"] = round(time.perf_counter() - started, 1)
+        report["classifier"] = result
+        print(f"classifier: {len(result['thresholds'])} labels -> {args.out / CLASSIFIER_FILENAME}")
+    report_path.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
+    write_model_card(report, args.out / "README.md")
+    return 0
