@@ -1,0 +1,1 @@
+"""Pieces of the Ray bulk import: isolated extraction workers, durable run state, progress."""
