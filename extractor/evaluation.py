@@ -1,34 +1,57 @@
 """`audit-extractor evaluate`: how well extraction and models do on held-out labelled reports.
 
-Runs the real extractor on every PDF of a split (by default `test`: layouts never seen in
-training) and compares with gold:
+Runs the real `Extractor` once on every PDF of a split (by default `test`: layouts never seen in
+training) and compares each record with its gold record:
 
-- finding detection, and per-field P/R/F1 over findings (a field value is right when it equals
-  gold after whitespace/case normalisation; long text fields also accept similarity >= 0.9);
-- entities per label on matched findings, by (label, text), and "oracle" entities: the NER run
-  on gold finding texts, scored by exact (label, start, end), isolating NER from extraction;
-- ILO indicators per label + macro, end to end on matched findings, and oracle (gold texts) for
-  the trained classifier beside the keyword-rule baseline;
-- metadata accuracy per audit field.
+- finding detection: predicted findings aligned one to one with gold (`extractor.matching`);
+- per-field P/R/F1 over findings (`RULES["fields"]`);
+- entities per label on matched findings by (label, text), by exact offsets where the finding
+  text is identical, and "oracle": the NER run on gold finding texts (NER quality alone);
+- ILO indicators per label, end to end on matched findings, and oracle on gold texts for the
+  trained classifier beside the keyword-rule baseline;
+- metadata accuracy per `AuditInfo` field; breakdowns per layout and for text vs scanned PDFs.
+
+Training splits are refused unless asked for, and then labelled as such: a score on data the
+models were fitted to says nothing about unseen reports. This module scores; it extracts nothing
+itself and never writes to `labelled_samples/` or `models/`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import platform
+import shutil
+import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from extractor.classifier_input import ClassifierInput
-from extractor.gold import DEFAULT_SAMPLES_DIR, EVAL_SPLITS, GoldDocument, load_gold
-from extractor.matching import match_findings, normalise, similarity
-from extractor.metrics import PRF, LabelScores, label_scores, span_scores
-from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
-from extractor.schema import AuditRecord, ErrorRecord, Finding, finding_text
+from extractor.gold import DEFAULT_SAMPLES_DIR, EVAL_SPLITS, TRAIN_SPLITS, GoldDocument, load_gold
+from extractor.matching import MATCH_THRESHOLD, Match, match_findings, normalise_space, similarity
+from extractor.metrics import (
+    PRF,
+    Accuracy,
+    LabelScores,
+    add_counts,
+    aggregate,
+    multilabel_counts,
+    span_counts,
+    total,
+)
+from extractor.pipeline import (
+    CLASSIFIER_FILENAME,
+    DEFAULT_MODELS_DIR,
+    KINDS_WITH_INDICATORS,
+    NER_DIRNAME,
+    Extractor,
+)
+from extractor.schema import ENTITY_LABELS, AuditInfo, AuditRecord, ErrorRecord, Finding
+from extractor.taxonomy import load_taxonomy
 
 FINDING_FIELDS = (
     "kind",
@@ -41,312 +64,615 @@ FINDING_FIELDS = (
     "severity_raw",
     "corrective_action",
     "due",
-    "page",
+    "provenance.page",
 )
 LONG_TEXT_FIELDS = frozenset({"title", "description", "evidence", "corrective_action"})
 LONG_TEXT_SIMILARITY = 0.9
-METADATA_FIELDS = (
-    "standard",
-    "standard_version",
-    "audit_firm",
-    "site_name",
-    "site_address",
-    "country",
-    "audit_date",
-    "audit_type",
-    "announcement",
-    "workers_total",
-)
-KINDS_WITH_INDICATORS = frozenset({"non_compliance", "observation"})
-TRAINING_SPLITS = frozenset({"train", "corrections"})
-HELD_OUT_NOTE = "held-out layouts"
-TRAINING_NOTE = "TRAINING DATA - not a held-out score"
+METADATA_FIELDS = tuple(AuditInfo.model_fields)
+
+TRAINING_LABEL = "TRAINING DATA - not a held-out score"
+HELD_OUT_LABEL = "held-out layouts"
+MODEL_MISSING = "model missing"
+
+RULES = {
+    "matching": (
+        "a predicted finding matches at most one gold finding of the same report: pairs with "
+        f"description similarity (difflib ratio, whitespace collapsed) >= {MATCH_THRESHOLD}, "
+        "most similar first, same page breaking ties; a match is a detection TP"
+    ),
+    "fields": (
+        "per field: a non-null prediction equal to gold after whitespace normalisation is TP "
+        f"({', '.join(sorted(LONG_TEXT_FIELDS))} also at similarity >= {LONG_TEXT_SIMILARITY}); "
+        "a non-null prediction that is wrong or on an unmatched finding is FP; a non-null gold "
+        "value not predicted correctly is FN (a wrong value is FP and FN); null == null is not "
+        "counted"
+    ),
+    "entities": (
+        "end to end: on matched findings, (label, text) pairs as a multiset; exact: "
+        "(label, start, end) on matched findings whose description+evidence text is identical "
+        "to gold; oracle: NER on gold finding texts, scored by (label, start, end)"
+    ),
+    "indicators": (
+        "codes per finding, only for gold findings of kind non_compliance/observation; end to "
+        "end on matched findings with the extractor's own mapper; oracle on gold text, clause, "
+        "topic and standard; macro = mean over codes with gold support"
+    ),
+    "metadata": "exact equality per AuditInfo field (null == null counts as correct)",
+}
 
 
-class Accuracy(BaseModel):
-    correct: int = 0
-    total: int = 0
-    predicted_null: int = 0
-    gold_null: int = 0
+class RecordScores(BaseModel):
+    """Counts from comparing extracted records with gold; adding two adds every count."""
 
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+    detection: PRF = PRF()
+    fields: dict[str, PRF] = {}
+    entities: dict[str, PRF] = {}
+    entities_exact: dict[str, PRF] = {}
+    exact_findings: int = 0
+    indicators: dict[str, PRF] = {}
+    metadata: dict[str, Accuracy] = {}
+
+    def __add__(self, other: RecordScores) -> RecordScores:
+        summed = {}
+        for name in ("fields", "entities", "entities_exact", "indicators"):
+            counts = dict(getattr(self, name))
+            add_counts(counts, getattr(other, name))
+            summed[name] = counts
+        meta = dict(self.metadata)
+        for name, acc in other.metadata.items():
+            meta[name] = meta.get(name, Accuracy()) + acc
+        return RecordScores(
+            detection=self.detection + other.detection,
+            exact_findings=self.exact_findings + other.exact_findings,
+            metadata=meta,
+            **summed,
+        )
+
+
+class Breakdown(BaseModel):
+    """Headline numbers for a group of documents (one layout, or text vs scanned PDFs)."""
+
+    documents: int
+    detection: PRF
+    fields_micro: PRF
+    entities_micro: PRF
+    indicators_micro: PRF
+    metadata: Accuracy
+
+
+class DocumentResult(BaseModel):
+    """One report's outcome: its headline numbers, and (not serialised) the full counts."""
+
+    doc_id: str
+    layout: str
+    scanned: bool
+    seconds: float
+    error: str | None = None
+    summary: Breakdown
+    # The full counts feed the breakdowns; the JSON keeps only the summary so it stays readable.
+    scores: RecordScores = Field(default_factory=RecordScores, exclude=True)
+
+
+class ModelsUsed(BaseModel):
+    extractor_version: str
+    ner: str | None
+    classifier: str | None
+    end_to_end_indicators: str
+    notes: list[str]
 
 
 class EvaluationReport(BaseModel):
     split: str
     held_out: bool
+    label: str
     documents: int
     failed_documents: list[str]
     seconds: float
-    models: dict[str, str | None]
-    field_rule: str
+    extraction_seconds: float
+    models: ModelsUsed
+    versions: dict[str, str]
+    rules: dict[str, str]
     detection: PRF
-    detection_by_layout: dict[str, PRF]
-    detection_scanned: PRF
     fields: dict[str, PRF]
+    fields_micro: PRF
     entities: LabelScores
+    entities_exact: LabelScores
+    entities_exact_findings: int
     entities_oracle: LabelScores | None
     indicators: LabelScores
-    indicators_oracle: dict[str, LabelScores]
+    indicators_oracle: dict[str, LabelScores | None]
     metadata: dict[str, Accuracy]
+    by_layout: dict[str, Breakdown]
+    by_source: dict[str, Breakdown]
+    per_document: list[DocumentResult]
+
+
+class TrainingSplitError(ValueError):
+    """Scoring a training split was asked for without `allow_train`."""
+
+
+# --- comparing one record with gold -------------------------------------------------------------
 
 
 def field_value(finding: Finding, name: str) -> object:
-    return finding.provenance.page if name == "page" else getattr(finding, name)
+    """Return a finding's value for a `FINDING_FIELDS` name (dotted names reach into models)."""
+    value: object = finding
+    for part in name.split("."):
+        value = getattr(value, part)
+    return value
 
 
 def same_value(name: str, predicted: object, gold: object) -> bool:
+    """Apply the field rule: whitespace-normalised equality, similarity for long text."""
     if isinstance(predicted, str) and isinstance(gold, str):
-        if normalise(predicted) == normalise(gold):
+        if normalise_space(predicted) == normalise_space(gold):
             return True
         return name in LONG_TEXT_FIELDS and similarity(predicted, gold) >= LONG_TEXT_SIMILARITY
     return predicted == gold
 
 
 def score_fields(
-    predicted: list[Finding], gold: list[Finding], pairs: list[tuple[int, int]], fields: dict
-) -> None:
-    """Add one report's per-field counts: unmatched predictions are false positives throughout."""
-    gold_of = {i: j for i, j in pairs}
+    predicted: Sequence[Finding], gold: Sequence[Finding], matches: Iterable[Match]
+) -> dict[str, PRF]:
+    """Count per field over all findings of one report (see `RULES["fields"]`)."""
+    gold_of = {match.predicted: match.gold for match in matches}
+    matched_gold = set(gold_of.values())
+    counts = {}
     for name in FINDING_FIELDS:
-        counts = fields[name]
-        matched_gold = set()
+        tp = fp = fn = 0
         for i, pred in enumerate(predicted):
             value = field_value(pred, name)
-            j = gold_of.get(i)
-            want = field_value(gold[j], name) if j is not None else None
-            if j is not None:
-                matched_gold.add(j)
-            if value is not None and want is not None and same_value(name, value, want):
-                counts.add(tp=1)
-                continue
-            if value is not None:
-                counts.add(fp=1)
-            if want is not None:
-                counts.add(fn=1)
-        for j, want in enumerate(gold):
-            if j not in matched_gold and field_value(want, name) is not None:
-                counts.add(fn=1)
-
-
-def score_record(
-    record: AuditRecord, gold: GoldDocument, acc: dict[str, list], counters: dict
-) -> None:
-    """Compare one extracted record with its gold record; accumulate into the counters."""
-    want = gold.record
-    pairs = match_findings(record.findings, want.findings)
-    detection = PRF(
-        tp=len(pairs), fp=len(record.findings) - len(pairs), fn=len(want.findings) - len(pairs)
-    )
-    for key in ("all", f"layout:{gold.layout}") + (("scanned",) if gold.scanned else ()):
-        counters["detection"][key].add(detection.tp, detection.fp, detection.fn)
-    score_fields(record.findings, want.findings, pairs, counters["fields"])
-    for i, j in pairs:
-        pred, true = record.findings[i], want.findings[j]
-        acc["entities"].append(
-            (
-                [(e.label, normalise(e.text)) for e in pred.entities],
-                [(e.label, normalise(e.text)) for e in true.entities],
-            )
+            want = field_value(gold[gold_of[i]], name) if i in gold_of else None
+            hit = value is not None and want is not None and same_value(name, value, want)
+            tp += hit
+            fp += value is not None and not hit
+            fn += want is not None and not hit
+        fn += sum(
+            field_value(want, name) is not None
+            for j, want in enumerate(gold)
+            if j not in matched_gold
         )
-        if true.kind in KINDS_WITH_INDICATORS:
-            acc["indicators"].append(
-                (
-                    [ind.code for ind in pred.ilo_indicators],
-                    [ind.code for ind in true.ilo_indicators],
-                )
-            )
+        counts[name] = PRF(tp=tp, fp=fp, fn=fn)
+    return counts
+
+
+def score_metadata(predicted: AuditInfo | None, gold: AuditInfo) -> dict[str, Accuracy]:
+    """Compare audit metadata field by field; a failed extraction predicts nothing."""
+    scores = {}
     for name in METADATA_FIELDS:
-        got, expected = getattr(record.audit, name), getattr(want.audit, name)
-        meta = counters["metadata"][name]
-        meta.total += 1
-        meta.correct += int(same_value(name, got, expected))
-        meta.predicted_null += int(got is None)
-        meta.gold_null += int(expected is None)
+        got = getattr(predicted, name) if predicted is not None else None
+        want = getattr(gold, name)
+        scores[name] = Accuracy(
+            correct=int(predicted is not None and got == want),
+            total=1,
+            predicted_null=int(got is None),
+            gold_null=int(want is None),
+        )
+    return scores
 
 
-def oracle_scores(
-    extractor: Extractor, docs: list[GoldDocument]
-) -> tuple[LabelScores | None, dict[str, LabelScores]]:
-    """Run NER and classifiers on gold finding texts, so extraction errors do not count."""
-    findings = [(doc, f) for doc in docs for f in doc.record.findings]
-    texts = [finding_text(f.description, f.evidence) for _doc, f in findings]
-    entities = None
-    if extractor.nlp is not None:
-        from extractor.ner import find_entities
-
-        predicted = find_entities(extractor.nlp, texts)
-        entities = span_scores(
-            (
-                [(e.label, e.start, e.end) for e in got],
-                [(e.label, e.start, e.end) for e in f.entities],
+def compare_records(predicted: AuditRecord | None, gold: AuditRecord) -> RecordScores:
+    """Score one extracted record (None when extraction failed) against its gold record."""
+    findings = predicted.findings if predicted is not None else []
+    matches = match_findings(findings, gold.findings)
+    entities: dict[str, PRF] = {}
+    entities_exact: dict[str, PRF] = {}
+    exact_findings = 0
+    indicator_pairs: tuple[list[list[str]], list[list[str]]] = ([], [])
+    for match in matches:
+        pred, want = findings[match.predicted], gold.findings[match.gold]
+        add_counts(
+            entities,
+            span_counts(
+                [[(e.label, normalise_space(e.text)) for e in pred.entities]],
+                [[(e.label, normalise_space(e.text)) for e in want.entities]],
+            ),
+        )
+        # Offsets are only comparable when both index the very same text.
+        if pred.text() == want.text():
+            exact_findings += 1
+            add_counts(
+                entities_exact,
+                span_counts(
+                    [[(e.label, e.start, e.end) for e in pred.entities]],
+                    [[(e.label, e.start, e.end) for e in want.entities]],
+                ),
             )
-            for got, (_doc, f) in zip(predicted, findings, strict=True)
+        if want.kind in KINDS_WITH_INDICATORS:
+            indicator_pairs[0].append([ind.code for ind in pred.ilo_indicators])
+            indicator_pairs[1].append([ind.code for ind in want.ilo_indicators])
+    return RecordScores(
+        detection=PRF(
+            tp=len(matches), fp=len(findings) - len(matches), fn=len(gold.findings) - len(matches)
+        ),
+        fields=score_fields(findings, gold.findings, matches),
+        entities=entities,
+        entities_exact=entities_exact,
+        exact_findings=exact_findings,
+        indicators=multilabel_counts(*indicator_pairs),
+        metadata=score_metadata(predicted.audit if predicted is not None else None, gold.audit),
+    )
+
+
+# --- oracle scores: models on gold finding texts --------------------------------------------------
+
+
+def gold_classifier_inputs(
+    docs: Sequence[GoldDocument],
+) -> tuple[list[ClassifierInput], list[list[str]]]:
+    """Return the classifier inputs and gold codes of every gold finding that carries indicators."""
+    items, codes = [], []
+    for doc in docs:
+        for finding in doc.record.findings:
+            if finding.kind in KINDS_WITH_INDICATORS:
+                items.append(
+                    ClassifierInput(
+                        text=finding.text(),
+                        clause=finding.clause,
+                        topic=finding.topic,
+                        standard=doc.record.audit.standard,
+                    )
+                )
+                codes.append([ind.code for ind in finding.ilo_indicators])
+    return items, codes
+
+
+def oracle_entities(nlp: object, docs: Sequence[GoldDocument]) -> LabelScores:
+    """Run the NER on gold finding texts and score exact (label, start, end) spans."""
+    from extractor.ner import find_entities
+
+    gold_findings = [finding for doc in docs for finding in doc.record.findings]
+    predicted = find_entities(nlp, [finding.text() for finding in gold_findings])  # type: ignore[arg-type]
+    return aggregate(
+        span_counts(
+            [[(e.label, e.start, e.end) for e in entities] for entities in predicted],
+            [[(e.label, e.start, e.end) for e in finding.entities] for finding in gold_findings],
+        ),
+        ENTITY_LABELS,
+    )
+
+
+def oracle_indicators(mapper: object, docs: Sequence[GoldDocument]) -> LabelScores:
+    """Run an indicator mapper (classifier or keyword rules) on gold findings and score it."""
+    items, gold_codes = gold_classifier_inputs(docs)
+    predicted = mapper.predict_codes(items) if items else []  # type: ignore[attr-defined]
+    return aggregate(multilabel_counts(predicted, gold_codes), load_taxonomy().codes)
+
+
+# --- the whole split ------------------------------------------------------------------------------
+
+
+def breakdown(per_document: Sequence[RecordScores]) -> Breakdown:
+    """Sum the counts of a group of documents into their headline numbers."""
+    scores = sum(per_document, RecordScores())
+    return Breakdown(
+        documents=len(per_document),
+        detection=scores.detection,
+        fields_micro=total(scores.fields.values()),
+        entities_micro=total(scores.entities.values()),
+        indicators_micro=total(scores.indicators.values()),
+        metadata=sum(scores.metadata.values(), Accuracy()),
+    )
+
+
+def library_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for package in ("pdfplumber", "spacy", "scikit-learn", "skops", "pydantic", "numpy"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "not installed"
+    tesseract = shutil.which("tesseract")
+    if tesseract:
+        # tesseract prints its version on stdout (recent) or stderr (older releases).
+        done = subprocess.run(
+            [tesseract, "--version"], capture_output=True, text=True, timeout=10, check=False
         )
-    scored = [(doc, f) for doc, f in findings if f.kind in KINDS_WITH_INDICATORS]
-    items = [
-        ClassifierInput(
-            text=finding_text(f.description, f.evidence),
-            clause=f.clause,
-            topic=f.topic,
-            standard=doc.record.audit.standard,
+        first = (done.stdout or done.stderr).splitlines()
+        versions["tesseract"] = first[0].removeprefix("tesseract ").strip() if first else "?"
+    else:
+        versions["tesseract"] = "not installed"
+    return versions
+
+
+def models_used(extractor: Extractor, models_dir: Path) -> ModelsUsed:
+    info = extractor.info
+    notes = []
+    if extractor.nlp is None:
+        notes.append(
+            f"NER {MODEL_MISSING} ({models_dir / NER_DIRNAME}): no entities are predicted, "
+            "so entity recall is 0"
         )
-        for doc, f in scored
-    ]
-    gold_codes = [[ind.code for ind in f.ilo_indicators] for _doc, f in scored]
-    mappers = {"keyword_rules": extractor.keyword_mapper}
-    if extractor.classifier is not None:
-        mappers["classifier"] = extractor.classifier
-    indicators = {
-        name: label_scores(zip(mapper.predict_codes(items), gold_codes, strict=True))
-        for name, mapper in mappers.items()
-    }
-    return entities, indicators
+    if extractor.classifier is None:
+        notes.append(
+            f"ILO classifier {MODEL_MISSING} ({models_dir / CLASSIFIER_FILENAME}): end-to-end "
+            "indicators come from the keyword-rule fallback"
+        )
+    mapper = extractor.classifier if extractor.classifier is not None else extractor.keyword_mapper
+    return ModelsUsed(
+        extractor_version=info.version,
+        ner=info.ner_model,
+        classifier=info.classifier_model,
+        end_to_end_indicators=str(getattr(mapper, "name", type(mapper).__name__)),
+        notes=notes,
+    )
 
 
 def evaluate(
     split: str = "test",
     samples_dir: Path = DEFAULT_SAMPLES_DIR,
     models_dir: Path = DEFAULT_MODELS_DIR,
+    *,
+    allow_train: bool = False,
     extractor: Extractor | None = None,
 ) -> EvaluationReport:
-    """Extract every report of `split` and score it against gold."""
+    """Extract every report of `split` once and score it against gold.
+
+    Raises `TrainingSplitError` for a training split unless `allow_train`, and `ValueError`
+    when the split holds no labelled report.
+    """
+    if split in TRAIN_SPLITS and not allow_train:
+        raise TrainingSplitError(
+            f"split {split!r} is training data: its scores say nothing about unseen reports; "
+            "evaluate --split test, or pass --allow-train to see them labelled as such"
+        )
     started = time.perf_counter()
     docs = load_gold([split], samples_dir)
     if not docs:
-        raise ValueError(f"no labelled reports in {samples_dir / split}")
+        raise ValueError(f"no labelled reports (PDF beside JSON) in {samples_dir / split}")
     extractor = extractor or Extractor.load(models_dir)
-    counters: dict = {
-        "detection": defaultdict(PRF),
-        "fields": {name: PRF() for name in FINDING_FIELDS},
-        "metadata": {name: Accuracy() for name in METADATA_FIELDS},
-    }
-    acc: dict[str, list] = {"entities": [], "indicators": []}
-    failed = []
+
+    results = []
     for doc in docs:
-        record = extractor.extract_or_error(doc.pdf_path)
-        if isinstance(record, ErrorRecord):
-            failed.append(f"{doc.doc_id}: {record.error.reason}")
-            empty = AuditRecord.model_validate(
-                {**doc.record.model_dump(), "findings": [], "audit": {}}
+        doc_started = time.perf_counter()
+        outcome = extractor.extract_or_error(doc.pdf_path)
+        seconds = time.perf_counter() - doc_started
+        record = outcome if isinstance(outcome, AuditRecord) else None
+        error = None
+        if isinstance(outcome, ErrorRecord):
+            error = f"{outcome.error.code} {outcome.error.reason}"
+        doc_scores = compare_records(record, doc.record)
+        results.append(
+            DocumentResult(
+                doc_id=doc.doc_id,
+                layout=doc.layout,
+                scanned=doc.scanned,
+                seconds=round(seconds, 2),
+                error=error,
+                summary=breakdown([doc_scores]),
+                scores=doc_scores,
             )
-            record = empty
-        score_record(record, doc, acc, counters)
-    entities_oracle, indicators_oracle = oracle_scores(extractor, docs)
-    detection = counters["detection"]
-    info = extractor.info
+        )
+    extraction_seconds = time.perf_counter() - started
+
+    scores = sum((result.scores for result in results), RecordScores())
+    codes = load_taxonomy().codes
+    entities_oracle = oracle_entities(extractor.nlp, docs) if extractor.nlp is not None else None
+    indicators_oracle: dict[str, LabelScores | None] = {
+        "classifier": (
+            oracle_indicators(extractor.classifier, docs)
+            if extractor.classifier is not None
+            else None
+        ),
+        "keyword_rules": oracle_indicators(extractor.keyword_mapper, docs),
+    }
+    layouts = sorted({result.layout for result in results})
+    held_out = split in EVAL_SPLITS
     return EvaluationReport(
         split=split,
-        held_out=split in EVAL_SPLITS,
+        held_out=held_out,
+        label=HELD_OUT_LABEL if held_out else TRAINING_LABEL,
         documents=len(docs),
-        failed_documents=failed,
+        failed_documents=[f"{r.doc_id}: {r.error}" for r in results if r.error],
         seconds=round(time.perf_counter() - started, 1),
-        models={"ner": info.ner_model, "classifier": info.classifier_model},
-        field_rule=(
-            "value equals gold after whitespace/case normalisation; title, description, evidence "
-            f"and corrective_action also match at similarity >= {LONG_TEXT_SIMILARITY}; "
-            "null predictions are not counted as positives"
-        ),
-        detection=detection["all"],
-        detection_by_layout={
-            key.split(":", 1)[1]: value
-            for key, value in sorted(detection.items())
-            if key.startswith("layout:")
-        },
-        detection_scanned=detection["scanned"],
-        fields=counters["fields"],
-        entities=span_scores(acc["entities"]),
+        extraction_seconds=round(extraction_seconds, 1),
+        models=models_used(extractor, models_dir),
+        versions=library_versions(),
+        rules=RULES,
+        detection=scores.detection,
+        fields={name: scores.fields.get(name, PRF()) for name in FINDING_FIELDS},
+        fields_micro=total(scores.fields.values()),
+        entities=aggregate(scores.entities, ENTITY_LABELS),
+        entities_exact=aggregate(scores.entities_exact, ENTITY_LABELS),
+        entities_exact_findings=scores.exact_findings,
         entities_oracle=entities_oracle,
-        indicators=label_scores(acc["indicators"]),
+        indicators=aggregate(scores.indicators, codes),
         indicators_oracle=indicators_oracle,
-        metadata=counters["metadata"],
+        metadata={name: scores.metadata[name] for name in METADATA_FIELDS},
+        by_layout={
+            layout: breakdown([r.scores for r in results if r.layout == layout])
+            for layout in layouts
+        },
+        by_source={
+            "text": breakdown([r.scores for r in results if not r.scanned]),
+            "scanned": breakdown([r.scores for r in results if r.scanned]),
+        },
+        per_document=results,
     )
+
+
+# --- printing -------------------------------------------------------------------------------------
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Lay out rows as fixed-width columns: first column left-aligned, the rest right."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [str(row[0]).ljust(widths[0])]
+        cells += [str(cell).rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def _prf(counts: PRF | None) -> list[str]:
+    if counts is None:
+        return [MODEL_MISSING, "", ""]
+    return [_num(counts.precision), _num(counts.recall), _num(counts.f1)]
+
+
+def _counts(counts: PRF) -> list[str]:
+    return [str(counts.tp), str(counts.fp), str(counts.fn)]
+
+
+def _label_rows(
+    labels: Sequence[str], columns: Sequence[LabelScores | None], support: LabelScores
+) -> list[list[str]]:
+    """One row per label, then micro and macro, with P/R/F1 for each column of scores."""
+    rows = []
+    for label in labels:
+        row = [label]
+        for scores in columns:
+            row += _prf(scores.per_label.get(label, PRF()) if scores is not None else None)
+        rows.append([*row, str(support.per_label.get(label, PRF()).support)])
+    micro, macro = ["micro"], ["macro"]
+    for scores in columns:
+        micro += _prf(scores.micro if scores is not None else None)
+        macro += (
+            [_num(scores.macro_precision), _num(scores.macro_recall), _num(scores.macro_f1)]
+            if scores is not None
+            else [MODEL_MISSING, "", ""]
+        )
+    rows += [[*micro, str(support.micro.support)], [*macro, f"{support.macro_labels} labels"]]
+    return rows
 
 
 def format_report(report: EvaluationReport) -> str:
-    """Render the report as fixed-width tables for a terminal."""
-    lines = [
-        f"split={report.split} ({HELD_OUT_NOTE if report.held_out else TRAINING_NOTE})"
-        f"  documents={report.documents}  failed={len(report.failed_documents)}  "
-        f"{report.seconds}s  models={report.models}",
+    """Render the report as fixed-width tables, one section per block, for a terminal."""
+    out: list[str] = []
+    banner = [f"!!! {TRAINING_LABEL.upper()} !!!", ""] if not report.held_out else []
+    out += banner
+    out += [
+        f"audit-extractor evaluate: split {report.split} ({report.label}), "
+        f"{report.documents} documents, {len(report.failed_documents)} failed, "
+        f"{report.seconds:.1f} s ({report.extraction_seconds:.1f} s extraction)",
+        f"  models: extractor {report.models.extractor_version}, "
+        f"ner {report.models.ner or MODEL_MISSING}, "
+        f"classifier {report.models.classifier or MODEL_MISSING}; "
+        f"end-to-end indicators by {report.models.end_to_end_indicators}",
+        "  versions: " + ", ".join(f"{k} {v}" for k, v in report.versions.items()),
+        *(f"  note: {note}" for note in report.models.notes),
+        *(f"  failed: {failed}" for failed in report.failed_documents),
         "",
     ]
 
-    def prf_row(name: str, c: PRF) -> str:
-        return (
-            f"  {name:<22} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} "
-            f"{c.tp:5d} {c.fp:5d} {c.fn:5d}"
-        )
+    out.append("Finding detection")
+    out += _table(
+        ["", "P", "R", "F1", "tp", "fp", "fn"],
+        [["findings", *_prf(report.detection), *_counts(report.detection)]],
+    )
+    out += [f"  rule: {report.rules['matching']}", ""]
 
-    header = f"  {'':<22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    out.append("Breakdown (detection P/R/F1; micro F1 of fields, entities, indicators)")
+    groups = [(f"layout {k}", v) for k, v in report.by_layout.items()]
+    groups += [(f"{k} PDFs", v) for k, v in report.by_source.items()]
+    out += _table(
+        ["", "docs", "P", "R", "F1", "fields", "entities", "ILO", "metadata acc"],
+        [
+            [
+                name,
+                str(b.documents),
+                *_prf(b.detection),
+                _num(b.fields_micro.f1),
+                _num(b.entities_micro.f1),
+                _num(b.indicators_micro.f1),
+                _num(b.metadata.accuracy),
+            ]
+            for name, b in groups
+        ],
+    )
+    out.append("")
 
-    def block(title: str, rows: dict[str, PRF]) -> None:
-        lines.extend([title, header, *(prf_row(k, v) for k, v in rows.items()), ""])
+    out.append("Finding fields")
+    field_rows = [[name, *_prf(c), *_counts(c)] for name, c in report.fields.items()]
+    field_rows.append(["micro", *_prf(report.fields_micro), *_counts(report.fields_micro)])
+    out += _table(["", "P", "R", "F1", "tp", "fp", "fn"], field_rows)
+    out += [f"  rule: {report.rules['fields']}", ""]
 
-    block("Finding detection", {"all": report.detection, "scanned": report.detection_scanned})
-    block("Finding detection by layout", report.detection_by_layout)
-    block("Finding fields", report.fields)
-    lines.append(f"  rule: {report.field_rule}")
-    lines.append("")
+    out.append(
+        "Entities (end to end by label+text | exact offsets on "
+        f"{report.entities_exact_findings} identical texts | oracle: NER on gold texts)"
+    )
+    out += _table(
+        ["", "P", "R", "F1", "exact P", "R", "F1", "oracle P", "R", "F1", "gold n"],
+        _label_rows(
+            ENTITY_LABELS,
+            [report.entities, report.entities_exact, report.entities_oracle],
+            report.entities,
+        ),
+    )
+    out.append("")
 
-    def labels(title: str, scores: LabelScores | None) -> None:
-        if scores is None:
-            lines.extend([title, "  model missing", ""])
-            return
-        rows = {**scores.per_label, "micro": scores.micro}
-        block(title, rows)
-        lines[-1:] = [f"  {'macro F1':<22} {'':>13} {scores.macro_f1:6.3f}", ""]
+    out.append(
+        f"ILO indicators (end to end by {report.models.end_to_end_indicators} on matched "
+        "findings | oracle on gold texts: trained classifier vs keyword rules)"
+    )
+    out += _table(
+        ["", "P", "R", "F1", "classifier P", "R", "F1", "keywords P", "R", "F1", "gold n"],
+        _label_rows(
+            load_taxonomy().codes,
+            [
+                report.indicators,
+                report.indicators_oracle.get("classifier"),
+                report.indicators_oracle.get("keyword_rules"),
+            ],
+            report.indicators_oracle["keyword_rules"] or report.indicators,
+        ),
+    )
+    out += ["  (gold n counts oracle findings; end-to-end support is lower by missed findings)", ""]
 
-    labels("Entities on matched findings, by (label, text)", report.entities)
-    labels("Entities, NER on gold texts, exact offsets (oracle)", report.entities_oracle)
-    labels("ILO indicators end to end (matched findings)", report.indicators)
-    for name, scores in report.indicators_oracle.items():
-        labels(f"ILO indicators on gold texts (oracle): {name}", scores)
-    if "classifier" not in report.indicators_oracle:
-        labels("ILO indicators on gold texts (oracle): classifier", None)
-    lines.append("Metadata accuracy")
-    for name, a in report.metadata.items():
-        lines.append(
-            f"  {name:<22} {a.accuracy:6.3f} ({a.correct}/{a.total}; "
-            f"predicted null {a.predicted_null}, gold null {a.gold_null})"
-        )
-    if report.failed_documents:
-        lines += ["", "Failed documents: " + ", ".join(report.failed_documents)]
-    return "\n".join(lines) + "\n"
+    out.append("Metadata accuracy (exact equality, per document)")
+    out += _table(
+        ["", "accuracy", "correct", "predicted null", "gold null"],
+        [
+            [
+                name,
+                _num(a.accuracy),
+                f"{a.correct}/{a.total}",
+                str(a.predicted_null),
+                str(a.gold_null),
+            ]
+            for name, a in report.metadata.items()
+        ],
+    )
+    if banner:
+        out += ["", banner[0]]
+    return "\n".join(out) + "\n"
+
+
+# --- command line ---------------------------------------------------------------------------------
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--split", default="test", help="labelled_samples/ split (default test)")
-    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES_DIR)
-    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS_DIR)
+    parser.add_argument("--split", default="test", help="labelled_samples/ split (default: test)")
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES_DIR, help="gold corpus")
+    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS_DIR, help="models directory")
     parser.add_argument(
-        "--out", type=Path, default=None, help="JSON path (eval_results/<split>.json)"
+        "--out", type=Path, default=None, help="report JSON (default: eval_results/<split>.json)"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.add_argument(
-        "--allow-train", action="store_true", help="allow scoring training data (labelled as such)"
+        "--allow-train",
+        action="store_true",
+        help="score a training split anyway (labelled as training data, not a held-out score)",
     )
+    parser.add_argument("--json", action="store_true", help="print the JSON report, not tables")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.split in TRAINING_SPLITS and not args.allow_train:
-        print(
-            f"evaluate: '{args.split}' is training data; scores on it say nothing about unseen "
-            "reports. Use --split test, or --allow-train to see them anyway.",
-            file=sys.stderr,
-        )
-        return 2
     try:
-        report = evaluate(args.split, args.samples, args.models)
+        report = evaluate(args.split, args.samples, args.models, allow_train=args.allow_train)
     except ValueError as exc:
-        print(f"evaluate: {exc}", file=sys.stderr)
+        print(f"audit-extractor evaluate: {exc}", file=sys.stderr)
         return 2
-    payload = report.model_dump(mode="json")
+    text = report.model_dump_json(indent=2)
     out = args.out or Path("eval_results") / f"{args.split}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    sys.stdout.write(json.dumps(payload, indent=1) + "\n" if args.json else format_report(report))
-    print(f"written: {out}", file=sys.stderr)
+    out.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write(text + "\n" if args.json else format_report(report))
+    sys.stdout.flush()  # keep the tables before the stderr note when both go to one terminal
+    print(f"report written to {out}", file=sys.stderr)
     return 0
