@@ -23,22 +23,26 @@ MAX_LABEL_WORDS = 7
 # Label vocabulary per field, matched against the whole label (lower-case, no punctuation).
 LABELS: dict[str, tuple[str, ...]] = {
     "audit_firm": (
-        r"(name of )?(the )?(audit|auditing|assessment|certification) (company|firm|body|organi[sz]ation)( name)?",
+        r"(name of )?(the )?(audit|auditing|assessment|certification) "
+        r"(company|firm|body|organi[sz]ation)( name)?",
         r"certification body|audit body|auditor company|auditing company|audit firm",
         r"(conducted|performed|audited) by",
         r"auditor|assessor|audit company",
     ),
     "site_name": (
-        r"(name of )?(the )?(site|facility|factory|auditee|supplier|company|organi[sz]ation|workplace)( name)?",
+        r"(name of )?(the )?"
+        r"(site|facility|factory|auditee|supplier|company|organi[sz]ation|workplace)( name)?",
         r"(site|facility|factory|auditee|supplier|company|business) name",
     ),
     "site_address": (
-        r"(site|facility|factory|auditee|company|business|organi[sz]ation)? ?(address|location)( of (the )?(site|facility|factory))?",
+        r"(site|facility|factory|auditee|company|business|organi[sz]ation)? ?(address|location)"
+        r"( of (the )?(site|facility|factory))?",
         r"location",
     ),
     "country": (r"(site |facility )?country( of (the )?(site|audit|facility))?",),
     "audit_date": (
-        r"(first )?(date|dates|day|days)( of)?( the)? (audit|assessment|visit|inspection)s?( on site)?",
+        r"(first )?(date|dates|day|days)( of)?( the)? (audit|assessment|visit|inspection)s?"
+        r"( on site)?",
         r"(audit|assessment|visit|inspection) (start )?(date|dates)",
         r"audit date ?s?( from)?",
     ),
@@ -170,7 +174,7 @@ def _split_row(row: list[Line]) -> tuple[str | None, str]:
 
 
 def visual_rows(lines: list[Line], tolerance: float = 2.5) -> list[list[Line]]:
-    """Group lines printed side by side (same page, column and baseline) into rows, left to right."""
+    """Group lines printed side by side (same page, column, baseline) into rows, left to right."""
     rows: list[list[Line]] = []
     for line in lines:
         last = rows[-1][-1] if rows else None
@@ -204,7 +208,7 @@ def first_int(text: str | None) -> int | None:
 
 
 def firm_name(text: str | None) -> str | None:
-    """Return the organisation in an auditor field ('M. Chen, Asia Audits Co.' -> 'Asia Audits Co.')."""
+    """Return the organisation in an auditor field ('M. Chen, Asia Audits Co.' -> the firm)."""
     text = _clean(text)
     if not text:
         return None
@@ -263,7 +267,10 @@ _ORG = (
     r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|and|of|de|du|la))*\.?"
     r"(?:,\s+(?:Ltd|Limited|Inc|LLC|S\.A|JSC|Co)\.?)?)"
 )
-_TYPE_WORDS = r"initial|follow[\s-]?up|periodic|annual|surveillance|re-?certification|re-?audit|special|closure"
+_TYPE_WORDS = (
+    r"initial|follow[\s-]?up|periodic|annual|surveillance|re-?certification|re-?audit"
+    r"|special|closure"
+)
 
 
 def introduction_text(doc: Document, max_lines: int = 40) -> str:

@@ -10,7 +10,15 @@ import re
 
 from extractor.schema import FindingKind, Severity, Standard
 
-_CRITICAL = ("business critical", "zero tolerance", "zero-tolerance", "critical", "crit", "cr", "zt")
+_CRITICAL = (
+    "business critical",
+    "zero tolerance",
+    "zero-tolerance",
+    "critical",
+    "crit",
+    "cr",
+    "zt",
+)
 _MAJOR = ("major", "maj", "serious", "significant", "high")
 _MINOR = ("minor", "min", "low", "moderate", "medium")
 _OBSERVATION = (

@@ -30,7 +30,20 @@ def test_ocr_page_reads_words_with_boxes_in_points(pdfs: Path) -> None:
 
 def test_tsv_words_are_grouped_by_line_and_speckle_dropped() -> None:
     header = "\t".join(
-        "level page_num block_num par_num line_num word_num left top width height conf text".split()
+        [
+            "level",
+            "page_num",
+            "block_num",
+            "par_num",
+            "line_num",
+            "word_num",
+            "left",
+            "top",
+            "width",
+            "height",
+            "conf",
+            "text",
+        ]
     )
     rows = [
         "5\t1\t1\t1\t1\t1\t100\t200\t80\t30\t95\tWages",

@@ -71,9 +71,9 @@ def borderless_findings(doc: Document, standard: Standard) -> tuple[list[RawFind
         texts = [["\n".join(line.text for line in cell) for cell in tr] for tr in table_rows]
         resolved = resolve_areas(fields, header, texts)
         kind = _heading_kind(lines, row[0])
-        for cells, text in zip(table_rows, texts):
+        for cells, text in zip(table_rows, texts, strict=False):
             values: dict[str, str] = {}
-            for field, cell_text in zip(resolved, text):
+            for field, cell_text in zip(resolved, text, strict=False):
                 if field and field not in (IGNORE, REF, AREA) and cell_text and field not in values:
                     values[field] = cell_text
             first = [cell[0] for cell in cells if cell]

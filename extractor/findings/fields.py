@@ -50,7 +50,8 @@ _HEADER_PATTERNS = tuple((re.compile(p), field) for p, field in HEADER_FIELDS)
 LABEL_FIELDS: tuple[tuple[str, str], ...] = (
     (r"objective evidence|evidence|verification evidence|records reviewed", "evidence"),
     (
-        r"(recommended )?corrective actions?( required| plan)?|recommended actions?|actions? required"
+        r"(recommended )?corrective actions?( required| plan)?|recommended actions?"
+        r"|actions? required"
         r"|action|remediation|capa|recommendation",
         "corrective_action",
     ),
@@ -135,7 +136,7 @@ def section_kind(heading: str) -> FindingKind | None:
 
 
 def join_broken_word(text: str, vocabulary: tuple[str, ...]) -> str:
-    """Undo a word broken across lines of a narrow cell ('Observatio n') when that gives a known word."""
+    """Undo a word broken across lines of a narrow cell if that is a known word."""
     text = normalise_text(text)
     joined = text.replace(" ", "")
     for word in vocabulary:

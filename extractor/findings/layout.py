@@ -33,7 +33,7 @@ def _shape(text: str) -> str:
 
 
 def furniture_ids(doc: Document) -> set[int]:
-    """Return ids of running headers and footers: lines near the page edge repeated on other pages."""
+    """Return ids of running headers and footers: edge lines repeated on other pages."""
     edge: list[Line] = []
     for page in doc.pages:
         margin = page.height * FURNITURE_MARGIN

@@ -65,7 +65,7 @@ class _Draft:
 def prose_findings(
     doc: Document, standard: Standard, *, exclude: set[int] | None = None
 ) -> list[RawFinding]:
-    """Return the findings written as prose, skipping lines in `exclude` (ids) and page furniture."""
+    """Return the findings written as prose, skipping `exclude` (line ids) and page furniture."""
     skip = furniture_ids(doc) | (exclude or set())
     lines = [line for line in doc.lines if id(line) not in skip]
     reader = _ProseReader(standard, body_size(lines), {p.number for p in doc.pages if p.ocr})

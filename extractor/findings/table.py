@@ -93,7 +93,7 @@ def _one_table(
     drafts: list[tuple[dict[str, str], TableRow]] = []
     for row in body:
         values: dict[str, str] = {}
-        for field, cell in zip(fields, row.cells):
+        for field, cell in zip(fields, row.cells, strict=False):
             if field and field not in (IGNORE, REF, AREA) and cell and field not in values:
                 values[field] = cell
         starts_new = any(i < len(row.cells) and row.cells[i].strip() for i in keyed)
