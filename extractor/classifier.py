@@ -11,6 +11,7 @@ tampered model file cannot execute code.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
@@ -93,7 +94,7 @@ def build_vectorizer() -> FeatureUnion:
     )
 
 
-def build_estimator(positives: int, seed: int) -> object:
+def build_estimator(positives: int, seed: int) -> Any:
     base = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000, random_state=seed)
     if positives < MIN_POSITIVES_TO_CALIBRATE:
         # Too few positives to hold some out for calibration; Platt scaling would be noise.
@@ -108,7 +109,7 @@ class IloClassifier:
     def __init__(
         self,
         vectorizer: FeatureUnion,
-        estimators: dict[str, object],
+        estimators: dict[str, Any],
         thresholds: dict[str, float],
         version: str = MODEL_VERSION,
     ) -> None:
@@ -132,7 +133,7 @@ class IloClassifier:
         codes = [code for code in load_taxonomy().codes if any(code in ls for ls in labels)]
         vectorizer = build_vectorizer()
         features = cls._features(vectorizer.fit_transform([model_text(i) for i in items]), items)
-        estimators: dict[str, object] = {}
+        estimators: dict[str, Any] = {}
         thresholds: dict[str, float] = {}
         for code in codes:
             target = np.array([code in ls for ls in labels], dtype=int)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.schema import ENTITY_LABELS, Entity
+from extractor.schema import ENTITY_LABELS, Entity, EntityLabel
 
 PIPE_BATCH_SIZE = 64
 
@@ -32,7 +33,12 @@ def find_entities(nlp: Language, texts: list[str]) -> list[list[Entity]]:
 def doc_entities(doc: Doc) -> list[Entity]:
     """Convert a processed doc's spans, dropping labels outside the record contract."""
     return [
-        Entity(label=span.label_, text=span.text, start=span.start_char, end=span.end_char)
+        Entity(
+            label=cast(EntityLabel, span.label_),
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
         for span in doc.ents
         if span.label_ in ENTITY_LABELS
     ]
@@ -45,7 +51,8 @@ def annotated_doc(nlp: Language, text: str, entities: Iterable[Entity]) -> tuple
     aligned (or overlap an earlier one) are dropped and counted rather than failing training.
     """
     doc = nlp.make_doc(text)
-    spans, dropped, taken = [], 0, set()
+    spans, dropped = [], 0
+    taken: set[int] = set()
     for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
         span = doc.char_span(
             entity.start, entity.end, label=entity.label, alignment_mode="contract"

@@ -140,8 +140,10 @@ class Extractor:
             return self.error_record(path, err)
         except Exception as exc:  # noqa: BLE001 - one bad file must never stop a run
             log.exception("internal error on %s", path)
-            err = ReportError(E010, name=path.name, detail=f"{type(exc).__name__}: {exc}"[:300])
-            return self.error_record(path, err)
+            internal = ReportError(
+                E010, name=path.name, detail=f"{type(exc).__name__}: {exc}"[:300]
+            )
+            return self.error_record(path, internal)
 
     def error_record(self, path: Path, err: ReportError) -> ErrorRecord:
         """Describe a failed report, with its sha256 when the bytes could be read."""
@@ -159,7 +161,7 @@ class Extractor:
             return [[] for _ in texts]
         from extractor.ner import find_entities
 
-        return find_entities(self.nlp, texts)
+        return find_entities(self.nlp, texts)  # type: ignore[arg-type]  # loaded by load_ner
 
     def _indicators(
         self,

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 Standard = Literal["smeta", "amfori_bsci", "sa8000", "rba", "generic"]
 FindingKind = Literal["non_compliance", "observation", "good_practice"]

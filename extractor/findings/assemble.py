@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.findings.fields import clean_clause, normalise_text
+from extractor.findings.fields import clean_clause, normalise_text, repair_ocr_clause
 from extractor.findings.model import RawFinding
 from extractor.schema import BBox, FindingKind, Provenance, Standard
 from extractor.severity import kind_from_grade, normalise_severity
@@ -50,6 +50,8 @@ def make_finding(
     kind = kind_from_grade(severity_raw) or section_kind or "non_compliance"
     severity = normalise_severity(severity_raw, standard) if kind == "non_compliance" else None
     clause = clean_clause(text["clause"]) if text.get("clause") else None
+    if clause and ocr:
+        clause = repair_ocr_clause(clause)
     confidence = SOURCE_CONFIDENCE[source]
     if kind == "non_compliance":
         # A non-compliance without evidence or grade is more likely a mis-read than a real one.

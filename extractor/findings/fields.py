@@ -162,6 +162,27 @@ def clean_clause(text: str) -> str:
     return compact
 
 
+# Letters tesseract reads for the digits of a short code ("Al" for A1, "BS" for B5).
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
+_OCR_CODE = re.compile(
+    r"^([A-Z]{1,3}?)([0-9lI|OoS]{1,2})$"  # A1, B5, PA10
+    r"|^([0-9lI|Oo]{1,2}(?:\.[0-9lI|OoS]{1,2})+)$"  # 4.1, 3.1.2
+)
+
+
+def repair_ocr_clause(code: str) -> str:
+    """Return a short OCR'd clause code with letters misread for digits put right ('Al' -> 'A1').
+
+    Only codes of a letter prefix and one or two digits, or dotted numbers, are touched.
+    """
+    match = _OCR_CODE.match(code)
+    if match is None:
+        return code
+    if match.group(3):
+        return match.group(3).translate(_OCR_DIGITS)
+    return match.group(1) + match.group(2).translate(_OCR_DIGITS)
+
+
 def looks_like_code(text: str) -> bool:
     """True when a cell holds a clause code ('4.1', 'PA10', 'A3', '10C') rather than a name."""
     compact = normalise_text(text)

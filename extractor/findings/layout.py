@@ -57,8 +57,16 @@ def body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
+SENTENCE_MIN_WORDS = 6
+
+
 def is_heading(line: Line, body: float) -> bool:
-    """A short line set in bold or in a larger size than the running text."""
-    words = len(line.text.split())
+    """A short line set in bold or in a larger size than the running text, not a sentence."""
+    text = line.text.rstrip()
+    words = len(text.split())
     larger = body > 0 and line.size > body + 0.9
-    return words <= 12 and (line.bold or larger) and not line.text.rstrip().endswith(",")
+    # Headings are not punctuated like sentences. This matters most on OCR'd pages, where a
+    # line's size is read off its box and a paragraph set larger than the tables around it
+    # would otherwise look like a heading.
+    sentence = text.endswith(",") or (text.endswith(".") and words >= SENTENCE_MIN_WORDS)
+    return words <= 12 and (line.bold or larger) and not sentence
