@@ -35,9 +35,10 @@ def write_model_card(report: dict, path: Path) -> None:
         lines += [
             "## NER: `ner/` (spaCy)",
             "",
-            "Blank English pipeline: `entity_ruler` (patterns in `pipelines/ner/patterns.jsonl`) "
-            "then a statistical `ner` (tok2vec + transition parser, CPU) that keeps the ruler's "
-            "spans. Config: `pipelines/ner/config.cfg`. Reads a finding's description + evidence.",
+            "Blank English pipeline: a statistical `ner` (tok2vec + transition parser, CPU), then "
+            "an `entity_ruler` (patterns in `pipelines/ner/patterns.jsonl`) that adds spans only "
+            "where the NER found none. Config: `pipelines/ner/config.cfg`. Reads a finding's "
+            "description + evidence.",
             "",
             f"Dev micro: P {micro['p']:.2f} R {micro['r']:.2f} F1 {micro['f']:.2f}; "
             f"training spans kept {ner['train_spans']['kept']}, "

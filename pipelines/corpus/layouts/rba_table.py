@@ -32,6 +32,8 @@ PROFILE = Profile(
     clause_style=_clause,
     titles=True,
     due_style=None,
+    # The findings table has no corrective-action column; the CAP is a separate RBA document.
+    actions=False,
     audit_types=("initial", "periodic", "follow_up"),
     audit_type_text={
         "initial": ("Initial VAP",),
