@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CLI := $(VENV)/bin/audit-extractor
 DEMO_OUT ?= demo_out
+# A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
+DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
 .PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean
 
@@ -28,7 +30,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	@echo "== one report, as a member uploading it would =="
-	$(CLI) extract labelled_samples/test/$$(ls labelled_samples/test | grep -m1 '\.pdf$$') -o $(DEMO_OUT)/single.json
+	$(CLI) extract $(DEMO_REPORT) -o $(DEMO_OUT)/single.json
 	$(PY) -c "import json,sys; r=json.load(open('$(DEMO_OUT)/single.json')); a=r['audit']; print(a['standard'], a['standard_version'], a['site_name'], a['country'], a['audit_date']); [print(' ', f['finding_id'][-4:], f['kind'], f['severity'], [i['code'] for i in f['ilo_indicators']], f['description'][:70]) for f in r['findings']]"
 	@echo "== bulk import of the shipped sample reports with Ray =="
 	$(CLI) bulk labelled_samples --out $(DEMO_OUT)/bulk --workers 2
