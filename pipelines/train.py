@@ -140,6 +140,10 @@ def train_ner(train: list[GoldDocument], dev: list[GoldDocument], seed: int, out
             for d in DocBin().from_disk(tmp_dir / "dev.spacy").get_docs(nlp.vocab)
         ]
         scores = nlp.evaluate(examples)
+        # The temporary corpus paths mean nothing after training; null keeps the saved config
+        # identical between runs, like the weights.
+        for key in ("train", "dev", "patterns"):
+            nlp.config["paths"][key] = None
         if out.exists():
             shutil.rmtree(out)
         nlp.to_disk(out)
