@@ -100,10 +100,9 @@ def erase_rules(image: Image.Image, *, min_length: int) -> Image.Image:
     ink &= ~rules
     # Scanner speckle: specks of a few pixels, which tesseract reads as quotes and stops that
     # glue neighbouring cells into one word. A printed full stop is several times larger.
-    labels, count = ndimage.label(ink)
-    sizes = np.bincount(labels.ravel(), minlength=count + 1)
+    labels, sizes = _blobs(ink)
     ink &= sizes[labels] > MAX_SPECK_PX
-    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+    return _ink_image(ink)
 
 
 def _line_opening(ink: np.ndarray, length: int, *, axis: int) -> np.ndarray:
@@ -122,15 +121,25 @@ def missed_ink(image: Image.Image, read: list[Box]) -> Image.Image | None:
     `image` is binarised (see `erase_rules`); None means every glyph was read.
     """
     ink = np.asarray(image) < INK_THRESHOLD
+    pad = READ_BOX_PAD_PX
     for x0, top, x1, bottom in read:
-        pad = READ_BOX_PAD_PX
         ink[max(0, int(top) - pad) : int(bottom) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
-    labels, count = ndimage.label(ink)
-    sizes = np.bincount(labels.ravel(), minlength=count + 1)
+    _, sizes = _blobs(ink)
     # Stray marks and the leftovers of rules are smaller than a letter; they alone are not
     # worth a second pass (small parts of letters, like the dot of an i, stay in the image).
     if sizes[1:][sizes[1:] >= MIN_GLYPH_PX].sum() < MIN_MISSED_INK_PX:
         return None
+    return _ink_image(ink)
+
+
+def _blobs(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the connected-component label of each pixel and each label's size (0: no ink)."""
+    labels, count = ndimage.label(ink)
+    return labels, np.bincount(labels.ravel(), minlength=count + 1)
+
+
+def _ink_image(ink: np.ndarray) -> Image.Image:
+    """Return a black-on-white greyscale image of the `ink` mask."""
     return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
 
 

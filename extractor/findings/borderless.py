@@ -15,7 +15,7 @@ from extractor.findings.layout import body_size, furniture_ids, is_heading, visu
 from extractor.findings.model import RawFinding
 from extractor.findings.table import column_fields, resolve_areas
 from extractor.schema import FindingKind, Standard
-from extractor.severity import kind_from_grade, normalise_severity
+from extractor.severity import kind_from_grade
 
 ALIGN_PT = 6.0
 # Columns holding one short value per finding: a second value starts the next finding.
@@ -74,8 +74,7 @@ def borderless_findings(doc: Document, standard: Standard) -> tuple[list[RawFind
                 cells_of_row[_column_of(line, starts)].append(line)
             # A second grade or due date means a new finding even when OCR lost its ref cell.
             repeats = bool(table_rows) and any(
-                _is_second_value(fields[i], table_rows[-1][i], cells_of_row[i], standard)
-                for i in single
+                _is_second_value(fields[i], table_rows[-1][i], cells_of_row[i]) for i in single
             )
             if cells_of_row[0] or not table_rows or repeats:
                 table_rows.append(cells_of_row)
@@ -123,9 +122,7 @@ def _column_of(line: Line, starts: list[float]) -> int:
     return column
 
 
-def _is_second_value(
-    field: str | None, filled: list[Line], new: list[Line], standard: Standard
-) -> bool:
+def _is_second_value(field: str | None, filled: list[Line], new: list[Line]) -> bool:
     """Return True when `new` lines hold another value for a cell `filled` already completes.
 
     A value that wraps ("Risk of" / "Non-conformance") continues at line spacing; the next
@@ -135,7 +132,9 @@ def _is_second_value(
         return False
     text = "\n".join(line.text for line in filled)
     if field == "severity":
-        complete = bool(normalise_severity(text, standard) or kind_from_grade(text))
+        # Every grade that maps to a severity also names a kind, so the kind alone says whether
+        # the cell already holds a whole grade.
+        complete = kind_from_grade(text) is not None
     else:
         complete = parse_date(text) is not None
     last, first = filled[-1], new[0]

@@ -8,6 +8,8 @@ from collections import Counter
 from extractor.document import Document, Line
 
 FURNITURE_MARGIN = 0.08
+# A line ending in a full stop with at least this many words is a sentence, not a heading.
+SENTENCE_MIN_WORDS = 6
 
 
 def visual_rows(lines: list[Line], tolerance: float = 2.5) -> list[list[Line]]:
@@ -55,9 +57,6 @@ def body_size(lines: list[Line]) -> float:
     """Return the most common font size of running text (0 when unknown)."""
     sizes = Counter(round(line.size, 1) for line in lines if line.size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-SENTENCE_MIN_WORDS = 6
 
 
 def is_heading(line: Line, body: float) -> bool:
