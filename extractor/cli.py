@@ -1,6 +1,6 @@
 """The `audit-extractor` command line: extract, schema, train, evaluate, bulk.
 
-Subcommands that live in `pipelines/` or `extractor/evaluation.py` register their own arguments
+Subcommands that live in `pipelines/` or `extractor/evaluation/` register their own arguments
 through `configure_parser(parser)` and run through `run(args) -> int`; they are imported lazily
 so `extract` stays quick to start.
 """
@@ -22,13 +22,13 @@ EXIT_BAD_INPUT = 2
 # Subcommand -> module providing configure_parser(parser) and run(args).
 DELEGATED = {
     "train": (
-        "pipelines.train",
+        "pipelines.training.train",
         "Train the NER pipeline and ILO classifier from labelled_samples/.",
     ),
-    "evaluate": ("extractor.evaluation", "Print P/R/F1 on held-out labelled samples."),
-    "bulk": ("pipelines.bulk_import", "Import a folder of reports with Ray (resumable)."),
+    "evaluate": ("extractor.evaluation.evaluate", "Print P/R/F1 on held-out labelled samples."),
+    "bulk": ("pipelines.bulk.run", "Import a folder of reports with Ray (resumable)."),
     "review": (
-        "pipelines.labelling",
+        "pipelines.review.labelling",
         "Labelling loop: export findings for review, import corrections.",
     ),
 }
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
-    from extractor.schema import ErrorRecord
+    from extractor.record.schema import ErrorRecord
 
     extractor = Extractor.load(
         args.models or DEFAULT_MODELS_DIR,
@@ -105,7 +105,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from extractor.schema import json_schema
+    from extractor.record.schema import json_schema
 
     write_json(json_schema(), args.output)
     return EXIT_OK

@@ -11,15 +11,15 @@ import logging
 from pathlib import Path
 
 from extractor import __version__
-from extractor.classifier_input import ClassifierInput
-from extractor.errors import E010, W_CLASSIFIER_MISSING, W_NER_MISSING, ReportError
+from extractor.audit.formats import detect_format
+from extractor.audit.metadata import extract_audit_info
 from extractor.findings import extract_findings
 from extractor.findings.model import RawFinding
-from extractor.formats import detect_format
-from extractor.keyword_rules import KeywordMapper
-from extractor.metadata import extract_audit_info
-from extractor.pdf_reader import read_pdf
-from extractor.schema import (
+from extractor.indicators.classifier_input import ClassifierInput
+from extractor.indicators.keyword_rules import KeywordMapper
+from extractor.reading.pdf import read_pdf
+from extractor.record.errors import E010, W_CLASSIFIER_MISSING, W_NER_MISSING, ReportError
+from extractor.record.schema import (
     AuditRecord,
     Entity,
     ErrorInfo,
@@ -76,12 +76,12 @@ class Extractor:
         nlp = classifier = None
         ner_path = models_dir / NER_DIRNAME
         if ner_path.exists():
-            from extractor.ner import load_ner
+            from extractor.indicators.ner import load_ner
 
             nlp = load_ner(ner_path)
         clf_path = models_dir / CLASSIFIER_FILENAME
         if clf_path.exists():
-            from extractor.classifier import IloClassifier
+            from extractor.indicators.classifier import IloClassifier
 
             classifier = IloClassifier.load(clf_path)
         return cls(
@@ -159,7 +159,7 @@ class Extractor:
             if texts:
                 warnings.append(W_NER_MISSING)
             return [[] for _ in texts]
-        from extractor.ner import find_entities
+        from extractor.indicators.ner import find_entities
 
         return find_entities(self.nlp, texts)  # type: ignore[arg-type]  # loaded by load_ner
 

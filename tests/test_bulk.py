@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.bulk_import import configure_parser, run_bulk, sha256_of
+from pipelines.bulk.run import configure_parser, run_bulk, sha256_of
 
 REPO = Path(__file__).resolve().parent.parent
 TRAIN = REPO / "labelled_samples" / "train"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from extractor.schema import AuditRecord, ErrorRecord
+from extractor.record.schema import AuditRecord, ErrorRecord
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "labelled_samples" / "train" / "sa8000_table-01.pdf"

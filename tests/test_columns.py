@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.columns import Word, find_gutter, layout_lines
+from extractor.reading.columns import Word, find_gutter, layout_lines
 
 SIZE = 9.0
 

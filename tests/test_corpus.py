@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractor.schema import AuditRecord, finding_id, finding_text
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
+from extractor.record.schema import AuditRecord, finding_id, finding_text
 from pipelines.corpus import generate_document
 from pipelines.corpus.entities import SLOT
 from pipelines.corpus.gold import record_json

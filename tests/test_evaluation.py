@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.evaluation import (
+from extractor.evaluation.evaluate import (
     FINDING_FIELDS,
     METADATA_FIELDS,
     MODEL_MISSING,
@@ -21,10 +21,10 @@ from extractor.evaluation import (
     evaluate,
     format_report,
 )
-from extractor.gold import DEFAULT_SAMPLES_DIR, load_gold
-from extractor.metrics import PRF, total
+from extractor.evaluation.gold import DEFAULT_SAMPLES_DIR, load_gold
+from extractor.evaluation.metrics import PRF, total
 from extractor.pipeline import Extractor
-from extractor.schema import AuditRecord
+from extractor.record.schema import AuditRecord
 
 # Text PDFs of three held-out layouts (no scans: OCR would slow the fast suite down).
 DOC_IDS = ("smeta7_table-01", "rba_prose-01", "legacy_numbered_b-01")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extractor.pipeline import Extractor
-from extractor.schema import AuditRecord
+from extractor.record.schema import AuditRecord
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = sorted(GOLDEN.glob("*.pdf"))

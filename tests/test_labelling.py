@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.gold import TRAIN_SPLITS, load_gold
+from extractor.evaluation.gold import TRAIN_SPLITS, load_gold
 from extractor.pipeline import Extractor
-from extractor.schema import AuditRecord
-from pipelines.labelling import (
+from extractor.record.schema import AuditRecord
+from pipelines.review.labelling import (
     PDF_NAME,
     RECORD_NAME,
     ReviewError,

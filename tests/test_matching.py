@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.matching import MATCH_THRESHOLD, match_findings, similarity
-from extractor.schema import Finding, Provenance
+from extractor.evaluation.matching import MATCH_THRESHOLD, match_findings, similarity
+from extractor.record.schema import Finding, Provenance
 
 FIRE = "The fire exit on the second floor of the sewing building was blocked by cartons."
 PASSPORTS = "Passports of 12 of 40 sampled migrant workers were kept in the HR office safe."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.metrics import (
+from extractor.evaluation.metrics import (
     PRF,
     Accuracy,
     accuracy,

@@ -9,14 +9,14 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from extractor.columns import layout_lines
+from extractor.audit.formats import detect_format
 from extractor.findings import extract_findings
 from extractor.findings.fields import repair_ocr_clause
 from extractor.findings.layout import visual_rows
-from extractor.formats import detect_format
-from extractor.ocr import _tsv_words, erase_rules, missed_ink, ocr_available, ocr_page
-from extractor.pdf_reader import read_pdf
-from extractor.schema import AuditRecord
+from extractor.reading.columns import layout_lines
+from extractor.reading.ocr import _tsv_words, erase_rules, missed_ink, ocr_available, ocr_page
+from extractor.reading.pdf import read_pdf
+from extractor.record.schema import AuditRecord
 
 SAMPLES = Path(__file__).parent.parent / "labelled_samples"
 SCANNED_TABLE = SAMPLES / "train/bsci_table-06-scan.pdf"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.document import Document
-from extractor.errors import ReportError
-from extractor.ocr import ocr_available
-from extractor.pdf_reader import read_pdf
+from extractor.reading.document import Document
+from extractor.reading.ocr import ocr_available
+from extractor.reading.pdf import read_pdf
+from extractor.record.errors import ReportError
 
 needs_tesseract = pytest.mark.skipif(not ocr_available(), reason="tesseract is not installed")
 

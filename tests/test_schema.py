@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from extractor.schema import (
+from extractor.record.schema import (
     SCHEMA_VERSION,
     AuditRecord,
     ErrorRecord,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from extractor.columns import Word
-from extractor.document import Line, Page, Table, TableRow
-from extractor.tables import PageTable, find_page_tables, join_continued_tables
+from extractor.reading.columns import Word
+from extractor.reading.document import Line, Page, Table, TableRow
+from extractor.reading.tables import PageTable, find_page_tables, join_continued_tables
 
 EDGES = (40.0, 80.0, 300.0, 555.0)
 HEIGHT = 842.0

@@ -6,12 +6,12 @@ findings in document order (page, column, then position on the page).
 
 from __future__ import annotations
 
-from extractor.document import Document
 from extractor.findings.borderless import borderless_findings
 from extractor.findings.model import RawFinding
 from extractor.findings.prose import prose_findings
 from extractor.findings.table import table_findings
-from extractor.schema import Standard
+from extractor.reading.document import Document
+from extractor.record.schema import Standard
 
 __all__ = ["extract_findings"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from extractor.audit.severity import kind_from_grade, normalise_severity
 from extractor.findings.fields import clean_clause, normalise_text, repair_ocr_clause
 from extractor.findings.model import RawFinding
-from extractor.schema import BBox, FindingKind, Provenance, Standard
-from extractor.severity import kind_from_grade, normalise_severity
+from extractor.record.schema import BBox, FindingKind, Provenance, Standard
 
 # Starting confidence by how the finding was recognised (before field and OCR adjustments).
 SOURCE_CONFIDENCE = {"table": 0.9, "borderless": 0.8, "prose_labelled": 0.75, "prose": 0.6}

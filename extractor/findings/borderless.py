@@ -7,15 +7,15 @@ text. The table ends at a heading or at text that runs across several columns.
 
 from __future__ import annotations
 
-from extractor.dates import parse_date
-from extractor.document import Document, Line
+from extractor.audit.dates import parse_date
+from extractor.audit.severity import kind_from_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.fields import AREA, IGNORE, REF, normalise_text, section_kind
 from extractor.findings.layout import body_size, furniture_ids, is_heading, visual_rows
 from extractor.findings.model import RawFinding
 from extractor.findings.table import column_fields, resolve_areas
-from extractor.schema import FindingKind, Standard
-from extractor.severity import kind_from_grade
+from extractor.reading.document import Document, Line
+from extractor.record.schema import FindingKind, Standard
 
 ALIGN_PT = 6.0
 # Columns holding one short value per finding: a second value starts the next finding.

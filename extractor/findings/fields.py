@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.schema import FindingKind
+from extractor.record.schema import FindingKind
 
 # Pseudo-fields: "ref" is a row number, "area" holds a clause code or a topic name depending on
 # its values, "ignore" is printed but not part of the record (local law, verification status).

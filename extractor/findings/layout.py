@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractor.document import Document, Line
+from extractor.reading.document import Document, Line
 
 FURNITURE_MARGIN = 0.08
 # A line ending in a full stop with at least this many words is a sentence, not a heading.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.schema import FindingKind, Provenance, Severity
+from extractor.record.schema import FindingKind, Provenance, Severity
 
 
 class RawFinding(BaseModel):

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.document import Document, Line
+from extractor.audit.severity import kind_from_grade, normalise_severity
 from extractor.findings.assemble import make_finding
 from extractor.findings.fields import IGNORE, LABEL_LINE, label_field, normalise_text, section_kind
 from extractor.findings.layout import body_size, furniture_ids, is_heading
 from extractor.findings.model import RawFinding
-from extractor.schema import FindingKind, Standard
-from extractor.severity import kind_from_grade, normalise_severity
+from extractor.reading.document import Document, Line
+from extractor.record.schema import FindingKind, Standard
 
 FINDING_HEAD = re.compile(
     r"^(?P<word>finding|non[- ]?conformit(?:y|ies)|non[- ]?conformance|non[- ]?compliance|nc"

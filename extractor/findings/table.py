@@ -7,7 +7,6 @@ becomes a finding; the heading printed above the table ("Observations") sets its
 
 from __future__ import annotations
 
-from extractor.document import Document, Line, Table, TableRow
 from extractor.findings.assemble import make_finding
 from extractor.findings.fields import (
     AREA,
@@ -19,7 +18,8 @@ from extractor.findings.fields import (
     section_kind,
 )
 from extractor.findings.model import RawFinding
-from extractor.schema import FindingKind, Standard
+from extractor.reading.document import Document, Line, Table, TableRow
+from extractor.record.schema import FindingKind, Standard
 
 HEADER_ROWS_SEARCHED = 2
 MIN_FIELDS = 3

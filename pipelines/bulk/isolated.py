@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from extractor.errors import E009, E010, ReportError
 from extractor.pipeline import Extractor
-from extractor.schema import AuditRecord, ErrorRecord, ExtractorInfo
+from extractor.record.errors import E009, E010, ReportError
+from extractor.record.schema import AuditRecord, ErrorRecord, ExtractorInfo
 
 
 class ExtractorSettings(BaseModel):

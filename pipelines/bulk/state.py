@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from extractor.schema import AuditRecord, ErrorRecord
+from extractor.record.schema import AuditRecord, ErrorRecord
 
 PART_RE = re.compile(r"^part-(\d{5})\.(jsonl|parquet)$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
 
 from .entities import Filled, fill
 from .model import AuditMeta, Demographics, FindingSpec, ReportSpec

@@ -90,7 +90,7 @@ def fill(template: str, value_of: Callable[[str], str]) -> Filled:
 
 
 def join(description: Filled, evidence: Filled | None) -> tuple[str, list[Span]]:
-    """Join description and evidence as `extractor.schema.finding_text` does, shifting spans."""
+    """Join description and evidence as `record.schema.finding_text` does, shifting spans."""
     if evidence is None or not evidence.text:
         return description.text, list(description.spans)
     offset = len(description.text) + 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.schema import AuditRecord
+from extractor.record.schema import AuditRecord
 
 from .compose import compose
 from .gold import gold_record, record_json

@@ -12,8 +12,8 @@ import json
 
 import pypdfium2 as pdfium
 
-from extractor.schema import AuditRecord, finding_id
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
+from extractor.record.schema import AuditRecord, finding_id
 
 from .entities import join
 from .model import ReportSpec

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from extractor.schema import Announcement, AuditType, FindingKind, Severity, Standard
+from extractor.record.schema import Announcement, AuditType, FindingKind, Severity, Standard
 
 from .entities import Filled
 

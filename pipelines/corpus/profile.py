@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from extractor.schema import Announcement, AuditType, Severity, Standard
+from extractor.record.schema import Announcement, AuditType, Severity, Standard
 
 # Printed forms of audit types and announcement, shared unless a layout overrides them.
 AUDIT_TYPE_TEXT: dict[AuditType, tuple[str, ...]] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
 
 from ..blocks import header_block, labelled
 from ..model import ReportSpec

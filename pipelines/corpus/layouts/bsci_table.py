@@ -7,7 +7,7 @@ import random
 
 from reportlab.platypus import Spacer
 
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
 
 from ..blocks import demographics_table, findings_table, kv_table
 from ..model import ReportSpec

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.taxonomy import load_taxonomy
 
 from ..blocks import labelled
 from ..model import ReportSpec

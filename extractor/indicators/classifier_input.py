@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from extractor.schema import Standard
+from extractor.record.schema import Standard
 
 
 class ClassifierInput(BaseModel):

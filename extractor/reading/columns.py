@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.document import Line
+from extractor.reading.document import Line
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 Gutter = tuple[float, float]  # x0, x1 of the clear band between the columns

@@ -19,9 +19,11 @@ import pdfplumber.page
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractor.columns import Word, layout_lines
-from extractor.document import Document, Line, Page
-from extractor.errors import (
+from extractor.reading.columns import Word, layout_lines
+from extractor.reading.document import Document, Line, Page
+from extractor.reading.ocr import ocr_available, ocr_page
+from extractor.reading.tables import PageTable, find_page_tables, join_continued_tables
+from extractor.record.errors import (
     E001,
     E002,
     E003,
@@ -36,8 +38,6 @@ from extractor.errors import (
     W_PAGES_FAILED,
     ReportError,
 )
-from extractor.ocr import ocr_available, ocr_page
-from extractor.tables import PageTable, find_page_tables, join_continued_tables
 
 # PDF readers accept a header preceded by junk (mail gateways, download wrappers) within 1 KB.
 HEADER_WINDOW = 1024

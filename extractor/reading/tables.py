@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pdfplumber.page
 
-from extractor.columns import Word, group_rows
-from extractor.document import Line, Page, Table, TableRow
+from extractor.reading.columns import Word, group_rows
+from extractor.reading.document import Line, Page, Table, TableRow
 
 # Column edges of a continuation may move this much (points) and still be the same column.
 EDGE_TOLERANCE = 6.0

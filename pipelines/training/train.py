@@ -24,14 +24,14 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.training import Example
 
-from extractor.classifier import IloClassifier
-from extractor.classifier_input import ClassifierInput
-from extractor.gold import DEFAULT_SAMPLES_DIR, TRAIN_SPLITS, GoldDocument, load_gold
-from extractor.ner import annotated_doc
+from extractor.evaluation.gold import DEFAULT_SAMPLES_DIR, TRAIN_SPLITS, GoldDocument, load_gold
+from extractor.indicators.classifier import IloClassifier
+from extractor.indicators.classifier_input import ClassifierInput
+from extractor.indicators.ner import annotated_doc
 from extractor.pipeline import CLASSIFIER_FILENAME, DEFAULT_MODELS_DIR, NER_DIRNAME
-from extractor.schema import ENTITY_LABELS, Finding, finding_text
-from pipelines.model_card import write_model_card
-from pipelines.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
+from extractor.record.schema import ENTITY_LABELS, Finding, finding_text
+from pipelines.training.model_card import write_model_card
+from pipelines.training.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
 
 CONFIG = Path(__file__).resolve().parent / "ner" / "config.cfg"
 PATTERNS = Path(__file__).resolve().parent / "ner" / "patterns.jsonl"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from extractor.classifier_input import ClassifierInput
-from extractor.schema import IloIndicator
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.classifier_input import ClassifierInput
+from extractor.indicators.taxonomy import load_taxonomy
+from extractor.record.schema import IloIndicator
 
 # One pattern per code; a finding gets every code whose pattern matches. Scores are fixed because
 # rules carry no calibrated probability.

@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
-from extractor.countries import country_code, split_trailing_country
-from extractor.dates import parse_date
-from extractor.document import Document, Line
-from extractor.schema import Announcement, AuditInfo, AuditType, Standard
+from extractor.audit.countries import country_code, split_trailing_country
+from extractor.audit.dates import parse_date
+from extractor.reading.document import Document, Line
+from extractor.record.schema import Announcement, AuditInfo, AuditType, Standard
 
 META_PAGES = 3
 MAX_LABEL_WORDS = 7

@@ -3,7 +3,8 @@
 Runs the real `Extractor` once on every PDF of a split (by default `test`: layouts never seen in
 training) and compares each record with its gold record:
 
-- finding detection: predicted findings aligned one to one with gold (`extractor.matching`);
+- finding detection: predicted findings aligned one to one with gold
+  (`extractor.evaluation.matching`);
 - per-field P/R/F1 over findings (`RULES["fields"]`);
 - entities per label on matched findings by (label, text), by exact offsets where the finding
   text is identical, and "oracle": the NER run on gold finding texts (NER quality alone);
@@ -30,10 +31,21 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from extractor.classifier_input import ClassifierInput
-from extractor.gold import DEFAULT_SAMPLES_DIR, EVAL_SPLITS, TRAIN_SPLITS, GoldDocument, load_gold
-from extractor.matching import MATCH_THRESHOLD, Match, match_findings, normalise_space, similarity
-from extractor.metrics import (
+from extractor.evaluation.gold import (
+    DEFAULT_SAMPLES_DIR,
+    EVAL_SPLITS,
+    TRAIN_SPLITS,
+    GoldDocument,
+    load_gold,
+)
+from extractor.evaluation.matching import (
+    MATCH_THRESHOLD,
+    Match,
+    match_findings,
+    normalise_space,
+    similarity,
+)
+from extractor.evaluation.metrics import (
     PRF,
     Accuracy,
     LabelScores,
@@ -43,6 +55,8 @@ from extractor.metrics import (
     span_counts,
     total,
 )
+from extractor.indicators.classifier_input import ClassifierInput
+from extractor.indicators.taxonomy import load_taxonomy
 from extractor.pipeline import (
     CLASSIFIER_FILENAME,
     DEFAULT_MODELS_DIR,
@@ -50,8 +64,7 @@ from extractor.pipeline import (
     NER_DIRNAME,
     Extractor,
 )
-from extractor.schema import ENTITY_LABELS, AuditInfo, AuditRecord, ErrorRecord, Finding
-from extractor.taxonomy import load_taxonomy
+from extractor.record.schema import ENTITY_LABELS, AuditInfo, AuditRecord, ErrorRecord, Finding
 
 FINDING_FIELDS = (
     "kind",
@@ -319,7 +332,7 @@ def gold_classifier_inputs(
 
 def oracle_entities(nlp: object, docs: Sequence[GoldDocument]) -> LabelScores:
     """Run the NER on gold finding texts and score exact (label, start, end) spans."""
-    from extractor.ner import find_entities
+    from extractor.indicators.ner import find_entities
 
     gold_findings = [finding for doc in docs for finding in doc.record.findings]
     predicted = find_entities(nlp, [finding.text() for finding in gold_findings])  # type: ignore[arg-type]
@@ -388,7 +401,11 @@ def models_used(extractor: Extractor, models_dir: Path) -> ModelsUsed:
             f"ILO classifier {MODEL_MISSING} ({models_dir / CLASSIFIER_FILENAME}): end-to-end "
             "indicators come from the keyword-rule fallback"
         )
-    mapper = extractor.classifier if extractor.classifier is not None else extractor.keyword_mapper
+    mapper = (
+        extractor.classifier
+        if extractor.classifier is not None
+        else extractor.keyword_mapper
+    )
     return ModelsUsed(
         extractor_version=info.version,
         ner=info.ner_model,

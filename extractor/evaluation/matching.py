@@ -1,7 +1,7 @@
 """Align the findings extracted from one report with its gold findings, one to one.
 
 Only alignment lives here; what a matched pair is worth (field, entity and indicator scores) is
-decided by `extractor.evaluation`.
+decided by `extractor.evaluation.evaluate`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from extractor.schema import Finding
+from extractor.record.schema import Finding
 
 # Two findings of one report are the same finding when at least half of their descriptions
 # agree; different findings of a report share boilerplate but rarely half their wording.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from extractor.schema import BBox
+from extractor.record.schema import BBox
 
 
 def union_bbox(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

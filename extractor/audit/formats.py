@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.document import Document
-from extractor.schema import Standard
+from extractor.reading.document import Document
+from extractor.record.schema import Standard
 
 FIRST_PAGES = 3
 MIN_SCORE = 3.0

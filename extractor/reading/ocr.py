@@ -25,8 +25,8 @@ import pdfplumber.page
 from PIL import Image
 from scipy import ndimage
 
-from extractor.columns import Box, Word, layout_lines
-from extractor.document import Line
+from extractor.reading.columns import Box, Word, layout_lines
+from extractor.reading.document import Line
 
 OCR_TIMEOUT_SECONDS = 120.0
 # Marks with no letter or digit and low confidence are scanner speckle, not text.

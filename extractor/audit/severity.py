@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.schema import FindingKind, Severity, Standard
+from extractor.record.schema import FindingKind, Severity, Standard
 
 _CRITICAL = (
     "business critical",

@@ -22,9 +22,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extractor import __version__
-from extractor.errors import E001, ReportError
 from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
-from extractor.schema import AuditRecord, ErrorRecord
+from extractor.record.errors import E001, ReportError
+from extractor.record.schema import AuditRecord, ErrorRecord
 from pipelines.bulk.isolated import ExtractorSettings, IsolatedExtractor, peak_rss_mb
 from pipelines.bulk.progress import Progress
 from pipelines.bulk.state import RunState

@@ -21,9 +21,9 @@ from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion
 from skops.io import dump, get_untrusted_types, load
 
-from extractor.classifier_input import ClassifierInput
-from extractor.schema import IloIndicator
-from extractor.taxonomy import load_taxonomy
+from extractor.indicators.classifier_input import ClassifierInput
+from extractor.indicators.taxonomy import load_taxonomy
+from extractor.record.schema import IloIndicator
 
 MODEL_VERSION = "1.0.0"
 DEFAULT_THRESHOLD = 0.5

@@ -36,9 +36,9 @@ def write_model_card(report: dict, path: Path) -> None:
             "## NER: `ner/` (spaCy)",
             "",
             "Blank English pipeline: a statistical `ner` (tok2vec + transition parser, CPU), then "
-            "an `entity_ruler` (patterns in `pipelines/ner/patterns.jsonl`) that adds spans only "
-            "where the NER found none. Config: `pipelines/ner/config.cfg`. Reads a finding's "
-            "description + evidence.",
+            "an `entity_ruler` (patterns in `pipelines/training/ner/patterns.jsonl`) that adds "
+            "spans only where the NER found none. Config: `pipelines/training/ner/config.cfg`. "
+            "Reads a finding's description + evidence.",
             "",
             f"Dev micro: P {micro['p']:.2f} R {micro['r']:.2f} F1 {micro['f']:.2f}; "
             f"training spans kept {ner['train_spans']['kept']}, "
@@ -56,7 +56,7 @@ def write_model_card(report: dict, path: Path) -> None:
             "n-grams of topic + clause + finding text, plus the crosswalk codes of the printed "
             "clause; sigmoid-calibrated (3-fold) where a label has >= 6 positives; per-label "
             "thresholds tuned for F1 on out-of-fold predictions. Loaded with a skops type "
-            "allow-list (`extractor/classifier.py`), never pickle.",
+            "allow-list (`extractor/indicators/classifier.py`), never pickle.",
             "",
             f"Dev: {clf['dev_findings']} findings; trained on {clf['train_findings']} "
             f"(+ dev for the shipped model); {clf['seconds']} s.",

@@ -1,8 +1,8 @@
 """Named entities in finding texts (hours, money, fees, ages, ID documents, ...) with spaCy.
 
-The pipeline (entity ruler + statistical NER) is trained by `pipelines/train.py` from the gold
-corpus; here we only load it and turn its spans into contract `Entity` objects whose offsets
-index `finding_text(description, evidence)`.
+The pipeline (entity ruler + statistical NER) is trained by `pipelines/training/train.py` from
+the gold corpus; here we only load it and turn its spans into contract `Entity` objects whose
+offsets index `finding_text(description, evidence)`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.schema import ENTITY_LABELS, Entity, EntityLabel
+from extractor.record.schema import ENTITY_LABELS, Entity, EntityLabel
 
 PIPE_BATCH_SIZE = 64
 

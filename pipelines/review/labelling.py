@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pdfplumber
 
-from extractor.gold import EVAL_SPLITS, iter_gold
+from extractor.evaluation.gold import EVAL_SPLITS, iter_gold
+from extractor.indicators.taxonomy import load_taxonomy
 from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
-from extractor.schema import AuditRecord, ErrorRecord
-from extractor.taxonomy import load_taxonomy
+from extractor.record.schema import AuditRecord, ErrorRecord
 
 CORRECTIONS_SPLIT = "corrections"
 RECORD_NAME = "record.json"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.schema import AuditRecord
+from extractor.record.schema import AuditRecord
 
-DEFAULT_SAMPLES_DIR = Path(__file__).resolve().parent.parent / "labelled_samples"
+DEFAULT_SAMPLES_DIR = Path(__file__).resolve().parents[2] / "labelled_samples"
 TRAIN_SPLITS = ("train", "corrections")
 EVAL_SPLITS = ("test",)
 

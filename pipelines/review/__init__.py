@@ -1,0 +1,1 @@
+"""The labelling loop: reviewers' corrections become gold data that `train` reads."""
