@@ -36,6 +36,11 @@ class TableRow(BaseModel):
     cells: list[str]
     page: int = Field(ge=1)
     bbox: BBox
+    cell_boxes: list[BBox | None] = Field(
+        default_factory=list,
+        description="Box of each cell (None for a cell spanned by its left neighbour); empty "
+        "when unknown.",
+    )
 
 
 class Table(BaseModel):

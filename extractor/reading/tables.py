@@ -98,7 +98,7 @@ def _row(
     )
     inside = [w for w in words if _centre_in(w, box)]
     texts = ["" if cell is None else _cell_text(cell, inside) for cell in cells]
-    return TableRow(cells=texts, page=page_number, bbox=box)
+    return TableRow(cells=texts, page=page_number, bbox=box, cell_boxes=list(cells))
 
 
 def _centre_in(word: Word, box: tuple[float, float, float, float]) -> bool:
