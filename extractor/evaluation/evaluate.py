@@ -401,11 +401,7 @@ def models_used(extractor: Extractor, models_dir: Path) -> ModelsUsed:
             f"ILO classifier {MODEL_MISSING} ({models_dir / CLASSIFIER_FILENAME}): end-to-end "
             "indicators come from the keyword-rule fallback"
         )
-    mapper = (
-        extractor.classifier
-        if extractor.classifier is not None
-        else extractor.keyword_mapper
-    )
+    mapper = extractor.classifier if extractor.classifier is not None else extractor.keyword_mapper
     return ModelsUsed(
         extractor_version=info.version,
         ner=info.ner_model,

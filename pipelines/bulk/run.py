@@ -25,9 +25,9 @@ from extractor import __version__
 from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
 from extractor.record.errors import E001, ReportError
 from extractor.record.schema import AuditRecord, ErrorRecord
-from pipelines.isolation import ExtractorSettings, IsolatedExtractor, peak_rss_mb
 from pipelines.bulk.progress import Progress
 from pipelines.bulk.state import RunState
+from pipelines.isolation import ExtractorSettings, IsolatedExtractor, peak_rss_mb
 
 log = logging.getLogger(__name__)
 
