@@ -71,6 +71,36 @@ E011 = ErrorSpec(
     "empty_file",
     "{name} is an empty file (0 bytes). Check that the upload completed and try again.",
 )
+E012 = ErrorSpec(
+    "E012",
+    "memory_limit",
+    "{name} needed more than the memory limit of {limit_mb:.0f} MB while {stage} and was "
+    "stopped. The file is probably built to exhaust memory (huge pages or images); "
+    "raise --max-memory-mb only if you trust it.",
+)
+E013 = ErrorSpec(
+    "E013",
+    "decompression_limit",
+    "{name} holds a compressed stream that expands to more than {limit_mb:.0f} MB "
+    "(a decompression bomb, or a damaged file). It was not read.",
+)
+E014 = ErrorSpec(
+    "E014",
+    "ocr_failed",
+    "{name} has no text layer and OCR failed on every page ({detail}). "
+    "Upload a clearer scan or a text PDF.",
+)
+E015 = ErrorSpec(
+    "E015",
+    "unsupported_container",
+    "{name} is a {container} archive, not a PDF. Extract the report from it and upload the "
+    "PDF itself.",
+)
+E016 = ErrorSpec(
+    "E016",
+    "not_a_file",
+    "{name} is not a regular file ({detail}). Give the path of the PDF itself.",
+)
 
 ALL_ERRORS: tuple[ErrorSpec, ...] = (
     E001,
@@ -84,6 +114,11 @@ ALL_ERRORS: tuple[ErrorSpec, ...] = (
     E009,
     E010,
     E011,
+    E012,
+    E013,
+    E014,
+    E015,
+    E016,
 )
 
 
