@@ -499,6 +499,18 @@ def test_delete_removes_the_report_its_record_and_its_pdf(service: Service) -> N
     assert again.status_code == 202 and again.json()["id"] != report_id
 
 
+def test_file_names_in_any_script_survive_into_the_record_and_the_csv(service: Service) -> None:
+    name = "\u5de5\u5382\u5ba1\u6838 2024.pdf"
+    data = OTHER_GOOD.read_bytes() + b"\n%unicode name\n"
+    report_id = service.upload("bob", data, name).json()["id"]
+    report = service.wait_finished("bob", report_id)
+    assert report["filename"] == report["record"]["source"]["filename"] == name
+    response = service.get("bob", f"/v1/reports/{report_id}/findings.csv")
+    assert response.status_code == 200
+    disposition = response.headers["content-disposition"]
+    assert "filename*=UTF-8''%E5%B7%A5%E5%8E%82" in disposition
+
+
 # --- webhook --------------------------------------------------------------------------------
 
 

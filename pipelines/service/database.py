@@ -12,12 +12,14 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL advisory lock held while migrating (SQLite's BEGIN IMMEDIATE serialises already).
+LOCK_KEY = 0x61756469745F65
 
 
 def is_sqlite(url: str) -> bool:
@@ -79,6 +81,9 @@ def upgrade_database(url: str, revision: str = "head") -> None:
     try:
         config = alembic_config(url)
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Workers starting together on an empty database must not both create tables.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     finally:

@@ -16,7 +16,8 @@ import time
 import uuid
 from pathlib import Path
 
-SAFE_NAME = re.compile(r"[^A-Za-z0-9._ ()+-]+")
+# Letters and digits of any script are kept: members name files in their own language.
+SAFE_NAME = re.compile(r"[^\w.() +-]+")
 MAX_NAME_LENGTH = 150
 DEFAULT_NAME = "report.pdf"
 STALE_TMP_S = 3600.0

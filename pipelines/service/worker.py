@@ -146,8 +146,11 @@ def worker_main(settings_json: str, parent_pid: int | None = None) -> None:
     """Entry point of a worker process (started by `serve`, or by `audit-extractor worker`)."""
     if parent_pid is not None:
         _die_with_parent(parent_pid)
+    # A worker process logs its progress whatever the command line configured.
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s worker %(process)d %(levelname)s: %(message)s"
+        level=logging.INFO,
+        format="%(asctime)s worker %(process)d %(levelname)s: %(message)s",
+        force=True,
     )
     settings = ServiceSettings.model_validate_json(settings_json)
     stopping = threading.Event()
