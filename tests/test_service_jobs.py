@@ -210,10 +210,12 @@ def test_ten_clients_twenty_uploads_each_are_all_accounted_for_and_extracted_onc
     assert list((tmp_path / "service_data/files/tmp").iterdir()) == [], "no partial upload left"
 
 
-def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_ctrl_c(
+    tmp_path: Path,
+) -> None:
     samples = text_samples()
-    # Six-page reports keep the worker busy long enough to be killed mid-report.
-    reports = [concatenated(samples[3 * i : 3 * i + 3]) for i in range(3)]
+    # Four-page reports keep the worker busy long enough to be killed mid-report.
+    reports = [concatenated(samples[2 * i : 2 * i + 2]) for i in range(3)]
     local = LocalService(tmp_path, workers=1, extra_args=("--lease-seconds", "3"))
     key = local.add_member("acme")
     local.start()
@@ -273,15 +275,52 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing(tmp_pa
     local.start()
     try:
         wait_all_finished(local)
+        ctrl_c_id = ctrl_c_mid_report(local, key, samples)
     finally:
         local.stop()
 
     versions = versions_per_report(local)
+    versions.pop(ctrl_c_id)
     assert set(acknowledged) <= set(versions), "every acknowledged upload survived the kill"
     assert Counter(versions.values()) == {1: len(versions)}, "exactly one record per report"
     with local.session() as (session, _):
-        rows = session.execute(select(Report.id, Report.status, Report.attempts)).all()
+        rows = session.execute(
+            select(Report.id, Report.status, Report.attempts).where(Report.id != ctrl_c_id)
+        ).all()
     assert {status for _, status, _ in rows} == {"done"}
     attempts = {report_id: n for report_id, _, n in rows}
     assert attempts[killed_in_flight[0]] == 2, "the interrupted report was taken over once"
     assert all(n == 1 for rid, n in attempts.items() if rid != killed_in_flight[0])
+
+
+def ctrl_c_mid_report(local: LocalService, key: str, samples: list[Path]) -> str:
+    """Press Ctrl-C while a report is extracted: it must not become an error record.
+
+    Regression: Ctrl-C reached the extraction process too, which died, and the worker filed
+    the report as E010. Now the report is finished or given back to the queue.
+    """
+    with httpx.Client(base_url=local.url, timeout=60) as http:
+        report_id = http.post(
+            "/v1/reports",
+            headers={"X-Api-Key": key},
+            files={"file": ("long.pdf", concatenated(samples[:6]), "application/pdf")},
+        ).json()["id"]
+    deadline = time.monotonic() + FINISH_TIMEOUT_S
+    status = "queued"
+    while status == "queued" and time.monotonic() < deadline:
+        with local.session() as (session, _):
+            status = session.scalar(select(Report.status).where(Report.id == report_id))
+        time.sleep(0.1)
+    assert status == "processing"
+    assert local.interrupt() == 0, local.log_tail()
+    with local.session() as (session, _):
+        report = session.get(Report, report_id)
+        kinds = list(
+            session.scalars(select(RecordVersion.kind).where(RecordVersion.report_id == report_id))
+        )
+    assert report.status != "error" and "ErrorRecord" not in kinds
+    if report.status == "done":  # the worker finished it before stopping
+        assert kinds == ["AuditRecord"]
+    else:  # the worker gave it back: the next start extracts it
+        assert (report.status, report.attempts, kinds) == ("queued", 0, [])
+    return report_id

@@ -164,3 +164,29 @@ def test_sqlite_database_folder_is_created(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'nested' / 'deeper' / 'service.db'}"
     upgrade_database(url)
     assert os.path.exists(tmp_path / "nested" / "deeper" / "service.db")
+
+
+def test_orphaned_pdfs_from_a_crash_are_removed_and_committed_ones_kept(tmp_path: Path) -> None:
+    from pipelines.service.context import open_service
+    from pipelines.service.reports import accept_upload, remove_orphan_files
+    from pipelines.service.settings import ServiceSettings
+    from pipelines.service.uploads import ReceivedFile
+
+    context = open_service(
+        ServiceSettings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", store_dir=tmp_path)
+    )
+    with context.sessions.begin() as session:
+        add_member(session, context.key_secret, "acme")
+    tmp = context.store.temp_path()
+    tmp.write_bytes(b"%PDF-1.4 kept")
+    received = ReceivedFile(tmp_path=tmp, filename="kept.pdf", sha256="a" * 64, size_bytes=13)
+    report, duplicate = accept_upload(context, 1, received)
+    assert not duplicate
+    orphan = context.store.reports_dir / "rep_crashed" / "lost.pdf"
+    orphan.parent.mkdir()
+    orphan.write_bytes(b"%PDF-1.4 lost")
+    assert remove_orphan_files(context, older_than_s=3600) == 0, "too recent to judge"
+    assert remove_orphan_files(context, older_than_s=-1) == 1
+    assert not orphan.parent.exists()
+    assert (context.store.reports_dir / report.id / "kept.pdf").exists()
+    context.close()

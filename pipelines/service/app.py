@@ -20,6 +20,7 @@ from extractor import __version__
 from pipelines.service.context import ServiceContext, open_service
 from pipelines.service.errors import S009, S010, S013, ApiError, error_body
 from pipelines.service.ratelimit import RateLimiter
+from pipelines.service.reports import remove_orphan_files
 from pipelines.service.routes import health, reports
 from pipelines.service.settings import ServiceSettings
 
@@ -46,6 +47,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         context: ServiceContext = open_service(settings, migrate=migrate)
         context.store.remove_stale_temp_files()
+        orphans = remove_orphan_files(context)
+        if orphans:
+            log.warning("removed %d stored PDFs that had no report row (an earlier crash)", orphans)
         app.state.context = context
         try:
             yield

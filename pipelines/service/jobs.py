@@ -110,6 +110,24 @@ def renew_lease(context: ServiceContext, job: ClaimedJob) -> bool:
         return result.rowcount == 1  # type: ignore[attr-defined]
 
 
+def release(context: ServiceContext, job: ClaimedJob) -> bool:
+    """Put a claimed job back in the queue (its worker is shutting down), uncounted."""
+    with context.sessions.begin() as session:
+        result = session.execute(
+            update(Report)
+            .where(Report.id == job.report_id, Report.lease_token == job.lease_token)
+            .values(
+                status=QUEUED,
+                lease_token=None,
+                lease_expires_at=None,
+                started_at=None,
+                attempts=Report.attempts - 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1  # type: ignore[attr-defined]
+
+
 def finish(
     context: ServiceContext, job: ClaimedJob, record: AuditRecord | ErrorRecord, worker_id: str
 ) -> bool:

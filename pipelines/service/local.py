@@ -159,6 +159,17 @@ class LocalService:
         self.proc.wait()
         self.proc = None
 
+    def interrupt(self, timeout_s: float = 60.0) -> int | None:
+        """Press Ctrl-C: SIGINT to the whole process group, as a terminal does; wait for exit."""
+        if self.proc is None:
+            return None
+        os.killpg(self.proc.pid, signal.SIGINT)
+        try:
+            code = self.proc.wait(timeout_s)
+        finally:
+            self.kill()
+        return code
+
     def stop(self, timeout_s: float = 30.0) -> None:
         """Stop gracefully (SIGTERM), killing whatever is left after `timeout_s`."""
         if self.proc is None:

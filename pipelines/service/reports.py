@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import json
 import secrets
+import time
 
 from pydantic import BaseModel
 from sqlalchemy import and_, delete, or_, select
@@ -153,6 +154,30 @@ def delete_report(context: ServiceContext, member_id: int, report_id: str) -> bo
     if deleted:
         context.store.delete_report(report_id)
     return deleted
+
+
+def remove_orphan_files(context: ServiceContext, older_than_s: float = 3600.0) -> int:
+    """Remove stored PDFs whose row was never committed (a crash between the two); count them.
+
+    Only folders older than `older_than_s` are considered, so an upload another web process is
+    committing right now is left alone.
+    """
+    now = time.time()
+    candidates = [
+        folder.name
+        for folder in context.store.reports_dir.iterdir()
+        if folder.is_dir() and now - folder.stat().st_mtime > older_than_s
+    ]
+    removed = 0
+    for start in range(0, len(candidates), 500):
+        chunk = candidates[start : start + 500]
+        with context.sessions.begin() as session:
+            known = set(session.scalars(select(Report.id).where(Report.id.in_(chunk))))
+        for report_id in chunk:
+            if report_id not in known:
+                context.store.delete_report(report_id)
+                removed += 1
+    return removed
 
 
 def encode_cursor(report: Report) -> str:

@@ -21,7 +21,7 @@ from extractor.record.errors import E010, ReportError
 from extractor.record.schema import AuditRecord, ErrorRecord
 from pipelines.isolation import ExtractorSettings, IsolatedExtractor
 from pipelines.service.context import ServiceContext, open_service
-from pipelines.service.jobs import ClaimedJob, claim_next, finish, renew_lease
+from pipelines.service.jobs import ClaimedJob, claim_next, finish, release, renew_lease
 from pipelines.service.settings import ServiceSettings
 from pipelines.service.webhooks import WebhookSender
 
@@ -75,9 +75,15 @@ class LeaseKeeper(threading.Thread):
 class Worker:
     """One worker: a loop over claim → extract → finish."""
 
-    def __init__(self, context: ServiceContext, worker_id: str | None = None) -> None:
+    def __init__(
+        self,
+        context: ServiceContext,
+        worker_id: str | None = None,
+        stopping: threading.Event | None = None,
+    ) -> None:
         self.context = context
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
+        self.stopping = stopping or threading.Event()
         self.extractor = IsolatedExtractor(
             extractor_settings(context.settings), context.settings.timeout_s
         )
@@ -96,6 +102,11 @@ class Worker:
         else:
             with LeaseKeeper(self.context, job):
                 record = self.extractor.extract(job.path)
+            if self.stopping.is_set() and isinstance(record, ErrorRecord):
+                # Ctrl-C reaches the extraction process too; the report is not at fault.
+                release(self.context, job)
+                log.info("report %s: back in the queue (shutting down)", job.report_id)
+                return
         if finish(self.context, job, record, self.worker_id):
             log.info("report %s: %s", job.report_id, _outcome(record))
         else:
@@ -111,7 +122,8 @@ class Worker:
         record = Extractor(ocr=False).error_record(job.path, err)
         return record.model_copy(update={"extractor": self.extractor.info})
 
-    def run_forever(self, stopping: threading.Event) -> None:
+    def run_forever(self) -> None:
+        stopping = self.stopping
         while not stopping.is_set():
             try:
                 busy = self.run_once()
@@ -159,15 +171,18 @@ def worker_main(settings_json: str, parent_pid: int | None = None) -> None:
         stopping.set()
 
     signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    # The extraction process inherits an ignored SIGINT, so Ctrl-C in a terminal stops this
+    # worker (below) without killing the report being extracted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # `serve` migrated the database already; a stand-alone worker migrates it itself.
     context = open_service(settings, migrate=parent_pid is None)
     sender = WebhookSender(context)
     sender.start()
-    worker = Worker(context)
+    worker = Worker(context, stopping=stopping)
+    signal.signal(signal.SIGINT, _stop)
     log.info("worker %s ready", worker.worker_id)
     try:
-        worker.run_forever(stopping)
+        worker.run_forever()
     finally:
         sender.stop()
         worker.close()
