@@ -10,7 +10,9 @@ Against a real `audit-extractor serve` on 127.0.0.1 (SQLite, fresh folder per ru
             models already loaded (baseline for latency: the extraction itself);
   latency   for each of 1 and 2 workers, a burst of distinct 10-page (then 40-page) reports
             uploaded at once; p50/p95 of the server's finished_at - created_at per report,
-            which includes waiting in the queue behind the rest of the burst.
+            which includes waiting in the queue behind the rest of the burst;
+  single    with 1 worker, `--single` reports uploaded one after the other, each once the
+            previous one finished: what one member uploading one report waits.
 Reports are built from the labelled text samples with pypdfium2's import_pages. Results go to
 stdout and to benchmarks/results/serve-<timestamp>.json and serve-latest.md.
 """
@@ -118,6 +120,17 @@ def bench_direct(reports: dict[int, bytes], tmp: Path) -> dict:
     return out
 
 
+def bench_single(local: LocalService, key: str, reports: list[bytes]) -> dict:
+    rows = [bench_latency(local, key, [data]) for data in reports]
+    seconds = [row["p50_s"] for row in rows]
+    return {
+        "reports": len(seconds),
+        "p50_s": percentile(seconds, 50),
+        "p95_s": percentile(seconds, 95),
+        "max_s": max(seconds),
+    }
+
+
 def bench_latency(local: LocalService, key: str, reports: list[bytes]) -> dict:
     with httpx.Client(base_url=local.url, timeout=120) as http:
         ids = []
@@ -187,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uploads", type=int, default=100)
     parser.add_argument("--burst-10", type=int, default=6, help="10-page reports per burst")
     parser.add_argument("--burst-40", type=int, default=4, help="40-page reports per burst")
+    parser.add_argument("--single", type=int, default=3, help="reports uploaded one at a time")
     args = parser.parse_args(argv)
 
     samples = text_samples()
@@ -211,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         print("direct", results["direct"], flush=True)
 
         results["latency"] = {}
+        results["single"] = {}
         for workers in args.workers:
             local, key = start_service(tmp / f"latency-{workers}", workers=workers)
             try:
@@ -220,6 +235,13 @@ def main(argv: list[str] | None = None) -> int:
                     row = bench_latency(local, key, reports)
                     results["latency"][f"{pages}p/{workers}w"] = row
                     print(f"latency {pages} pages, {workers} worker(s):", row, flush=True)
+                    if workers == 1 and args.single:
+                        variants = range(100, 100 + args.single)
+                        row = bench_single(
+                            local, key, [build_report(samples, pages, v) for v in variants]
+                        )
+                        results["single"][f"{pages}p"] = row
+                        print(f"single {pages} pages:", row, flush=True)
             finally:
                 local.stop()
     results["load_average_at_end"] = os.getloadavg()
@@ -246,14 +268,20 @@ def markdown(results: dict, args: argparse.Namespace) -> str:
         f"| accepted uploads/s ({up['uploads']} x {up['mean_kb']:.0f} KB, {UPLOAD_CLIENTS} "
         f"clients, no workers) | {up['per_s']:.1f} | GET /healthz {hz['per_s']:.0f}/s |",
         "",
-        "| report | workers | burst | p50 s | p95 s | direct extraction s |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| report | workers | uploaded | p50 s | p95 s | direct extraction s |",
+        "|---|---:|---|---:|---:|---:|",
     ]
+    for name, row in results["single"].items():
+        pages_n = int(name.rstrip("p"))
+        lines.append(
+            f"| {pages_n} pages | 1 | {row['reports']} one at a time | "
+            f"{row['p50_s']:.1f} | {row['p95_s']:.1f} | {direct[pages_n]['seconds']:.1f} |"
+        )
     for name, row in results["latency"].items():
         pages, workers = name.split("/")
         pages_n = int(pages.rstrip("p"))
         lines.append(
-            f"| {pages_n} pages | {workers.rstrip('w')} | {row['reports']} | "
+            f"| {pages_n} pages | {workers.rstrip('w')} | {row['reports']} at once | "
             f"{row['p50_s']:.1f} | {row['p95_s']:.1f} | {direct[pages_n]['seconds']:.1f} |"
         )
     lines += [

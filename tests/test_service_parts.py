@@ -190,3 +190,25 @@ def test_orphaned_pdfs_from_a_crash_are_removed_and_committed_ones_kept(tmp_path
     assert not orphan.parent.exists()
     assert (context.store.reports_dir / report.id / "kept.pdf").exists()
     context.close()
+
+
+def test_sqlite_readers_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    import time
+
+    from pipelines.service.context import open_service
+    from pipelines.service.settings import ServiceSettings
+    from pipelines.service.tables import Member
+
+    context = open_service(
+        ServiceSettings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", store_dir=tmp_path)
+    )
+    with context.sessions.begin() as writer:
+        writer.add(Member(name="acme"))
+        writer.flush()  # this transaction now holds SQLite's write lock
+        start = time.monotonic()
+        with context.readers.begin() as reader:
+            assert reader.scalars(select(Member.name)).all() == []  # the committed snapshot
+        assert time.monotonic() - start < 2.0
+    with context.readers.begin() as reader:
+        assert reader.scalars(select(Member.name)).all() == ["acme"]
+    context.close()

@@ -36,7 +36,7 @@ def current_member(
     if not api_key:
         raise ApiError(401, S001, headers={"WWW-Authenticate": API_KEY_HEADER})
     context = service_context(request)
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         member = authenticate(session, context.key_secret, api_key)
         if member is None:
             raise ApiError(401, S002, headers={"WWW-Authenticate": API_KEY_HEADER})

@@ -19,6 +19,8 @@ class ServiceContext:
     settings: ServiceSettings
     engine: Engine
     sessions: sessionmaker[Session]
+    # For transactions that only read: they never wait for a writer on SQLite.
+    readers: sessionmaker[Session]
     store: FileStore
     key_secret: bytes
 
@@ -38,6 +40,7 @@ def open_service(settings: ServiceSettings, *, migrate: bool = True) -> ServiceC
         settings=settings,
         engine=engine,
         sessions=make_session_factory(engine),
+        readers=make_session_factory(engine, read_only=True),
         store=store,
         key_secret=secret,
     )

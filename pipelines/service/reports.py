@@ -85,7 +85,7 @@ def accept_upload(
 
 
 def _existing(context: ServiceContext, member_id: int, sha256: str) -> Report | None:
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         return session.scalar(
             select(Report).where(Report.member_id == member_id, Report.sha256 == sha256)
         )
@@ -171,7 +171,7 @@ def remove_orphan_files(context: ServiceContext, older_than_s: float = 3600.0) -
     removed = 0
     for start in range(0, len(candidates), 500):
         chunk = candidates[start : start + 500]
-        with context.sessions.begin() as session:
+        with context.readers.begin() as session:
             known = set(session.scalars(select(Report.id).where(Report.id.in_(chunk))))
         for report_id in chunk:
             if report_id not in known:

@@ -87,7 +87,7 @@ def _claim(context: ServiceContext) -> list[int]:
 
 
 def _send(context: ServiceContext, delivery_id: int) -> None:
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         row = session.execute(
             select(WebhookDelivery, Member)
             .join(Member, Member.id == WebhookDelivery.member_id)

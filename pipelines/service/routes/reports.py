@@ -137,7 +137,7 @@ async def upload_report(request: Request, member: UploadingMember) -> JSONRespon
 )
 def get_report_detail(report_id: str, request: Request, member: Member) -> ReportDetail:
     context = service_context(request)
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         report = get_report(session, member.id, report_id)
         if report is None:
             raise ApiError(404, S003, report_id=report_id[:64])
@@ -170,7 +170,7 @@ def list_member_reports(
         created_before=_utc(created_before),
     )
     context = service_context(request)
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         try:
             reports, next_cursor = list_reports(
                 session, member.id, where, limit=limit, cursor=cursor
@@ -193,7 +193,7 @@ def list_member_reports(
 )
 def get_findings_csv(report_id: str, request: Request, member: Member) -> Response:
     context = service_context(request)
-    with context.sessions.begin() as session:
+    with context.readers.begin() as session:
         report = get_report(session, member.id, report_id)
         if report is None:
             raise ApiError(404, S003, report_id=report_id[:64])
