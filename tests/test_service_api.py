@@ -24,7 +24,7 @@ import pytest
 from extractor.reading.ocr import ocr_available
 from extractor.record.schema import AuditRecord, ErrorRecord
 from pipelines.service.local import LocalService, free_port
-from pipelines.service.members import revoke
+from pipelines.service.members import issue_key, revoke, set_webhook
 
 REPO = Path(__file__).resolve().parent.parent
 TRAIN = REPO / "labelled_samples" / "train"
@@ -122,7 +122,7 @@ def service(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     keys |= {name: local.add_member(name) for name in ("bob", "carol", "dave", "erin")}
     with local.session() as (session, _secret):
         revoke(session, "carol")
-    secret = local.members("webhook", "erin", hook.url).strip().splitlines()[-1]
+        secret = set_webhook(session, "erin", hook.url)
     local.start()
     svc = Service(local, keys, hook)
     svc.webhook_secret = secret
@@ -206,7 +206,8 @@ def test_every_v1_endpoint_refuses_missing_bad_and_revoked_keys(
 
 
 def test_a_revoked_key_stops_working_at_once(service: Service) -> None:
-    key = service.local.members("key", "dave").strip()
+    with service.local.session() as (session, secret):
+        key = issue_key(session, secret, "dave")
     headers = {"X-Api-Key": key}
     assert service.http.get("/v1/reports", headers=headers).status_code == 200
     service.local.members("revoke", "dave", "--key", key[:12])

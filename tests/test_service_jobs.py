@@ -229,6 +229,11 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_c
             )
             assert response.status_code == 202
             acknowledged.append(response.json()["id"])
+        # The last one waits behind the others: no findings yet. (Regression: this was a 500.)
+        early = http.get(f"/v1/reports/{acknowledged[-1]}/findings.csv", headers={"X-Api-Key": key})
+        assert early.status_code == 409, early.text
+        assert early.json()["error"]["code"] == "S007"
+        assert "is queued" in early.json()["error"]["message"]
         # Wait until the first report is done and another is being extracted.
         deadline = time.monotonic() + FINISH_TIMEOUT_S
         while time.monotonic() < deadline:

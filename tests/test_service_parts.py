@@ -212,3 +212,42 @@ def test_sqlite_readers_do_not_wait_for_a_writer(tmp_path: Path) -> None:
     with context.readers.begin() as reader:
         assert reader.scalars(select(Member.name)).all() == ["acme"]
     context.close()
+
+
+def test_members_command_adds_lists_keys_webhooks_and_revokes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from extractor.cli import main
+
+    store = ["--database-url", f"sqlite:///{tmp_path / 'db.sqlite'}", "--store", str(tmp_path)]
+
+    def members(*args: str) -> tuple[int, str]:
+        code = main(["members", *store, *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    code, out = members("add", "Acme Sourcing", "--webhook", "https://example.test/hook")
+    assert code == 0
+    key = out.splitlines()[1]
+    assert key.startswith("aek_") and out.splitlines()[3].startswith("whsec_")
+    assert members("add", "Acme Sourcing")[0] == 1, "names are unique"
+    code, second = members("key", "Acme Sourcing")
+    assert code == 0 and second.strip() != key
+    code, listing = members("list")
+    assert f"{key[:12]}..." in listing and "https://example.test/hook" in listing
+    assert members("webhook", "Acme Sourcing", "ftp://nope")[0] == 1
+    assert members("webhook", "Acme Sourcing")[1].strip() == "webhook cleared"
+    assert members("revoke", "Acme Sourcing", "--key", key[:12])[1].startswith("revoked 1 key")
+    assert members("revoke", "Acme Sourcing")[1].startswith("revoked 1 key")
+    assert "revoked" in members("list")[1]
+    assert members("key", "Acme Sourcing")[0] == 1, "a revoked member gets no new key"
+    assert members("revoke", "Nobody")[0] == 1
+
+
+def test_error_details_may_be_named_status(tmp_path: Path) -> None:
+    # Regression: ApiError(409, S007, status="queued") raised TypeError (a 500 for the member).
+    from pipelines.service.errors import S007
+
+    error = ApiError(409, S007, report_id="rep_x", status="queued")
+    assert error.status == 409
+    assert error.body()["error"]["message"].startswith("Report rep_x is queued")

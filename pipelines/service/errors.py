@@ -64,6 +64,7 @@ class ApiError(Exception):
         self,
         status: int,
         spec: ErrorSpec,
+        /,
         *,
         headers: dict[str, str] | None = None,
         **details: object,
