@@ -117,9 +117,9 @@ def service(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
             "0.5",
         ),
     )
-    # One member through the command a user runs, the others in process (same code, no start-up).
-    keys = {"alice": local.add_member("alice", via_cli=True)}
-    keys |= {name: local.add_member(name) for name in ("bob", "carol", "dave", "erin")}
+    # In process: the code `members add` runs (tested in test_service_parts), without the
+    # command's start-up time.
+    keys = {name: local.add_member(name) for name in ("alice", "bob", "carol", "dave", "erin")}
     with local.session() as (session, _secret):
         revoke(session, "carol")
         secret = set_webhook(session, "erin", hook.url)
@@ -210,7 +210,8 @@ def test_a_revoked_key_stops_working_at_once(service: Service) -> None:
         key = issue_key(session, secret, "dave")
     headers = {"X-Api-Key": key}
     assert service.http.get("/v1/reports", headers=headers).status_code == 200
-    service.local.members("revoke", "dave", "--key", key[:12])
+    with service.local.session() as (session, _secret):
+        revoke(session, "dave", key[:12])
     assert service.http.get("/v1/reports", headers=headers).status_code == 401
     assert service.get("dave", "/v1/reports").status_code == 200, "dave's other key still works"
 

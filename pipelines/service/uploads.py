@@ -193,7 +193,7 @@ async def receive_pdf(
         raise too_large("the upload", declared, max_bytes)
 
     part = _FilePart(store, max_bytes)
-    parser = MultipartParser(boundary, part.callbacks())
+    parser = MultipartParser(boundary, part.callbacks())  # type: ignore[arg-type]
     received = 0
     try:
         async for chunk in body:

@@ -97,6 +97,7 @@ class Worker:
         return True
 
     def process(self, job: ClaimedJob) -> None:
+        record: AuditRecord | ErrorRecord
         if job.attempts > self.context.settings.max_attempts:
             record = self._abandoned(job)
         else:

@@ -7,7 +7,7 @@ all scoped by it: another member's report answers 404 exactly like a missing one
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
@@ -41,7 +41,7 @@ from pipelines.service.uploads import receive_pdf
 
 router = APIRouter(prefix="/v1", tags=["reports"])
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "No API key, or not a valid one."},
     404: {"model": ErrorResponse, "description": "No such report for this key."},
     429: {"model": ErrorResponse, "description": "Rate limit; see Retry-After."},
@@ -81,7 +81,9 @@ def _summary(request: Request, report: Report) -> dict:
         "page_count": report.page_count,
         "finding_count": report.finding_count,
         "error_code": report.error_code,
-        "review": Review(status=report.review_status, reviewed_at=report.reviewed_at),  # type: ignore[arg-type]
+        "review": Review.model_validate(
+            {"status": report.review_status, "reviewed_at": report.reviewed_at}
+        ),
         "status_url": _status_url(request, report.id),
     }
 
@@ -115,11 +117,8 @@ async def upload_report(request: Request, member: UploadingMember) -> JSONRespon
     )
     report, duplicate = await run_in_threadpool(accept_upload, context, member.id, received)
     status_url = _status_url(request, report.id)
-    body = ReportAccepted(
-        id=report.id,
-        status=report.status,
-        status_url=status_url,
-        duplicate=duplicate,  # type: ignore[arg-type]
+    body = ReportAccepted.model_validate(
+        {"id": report.id, "status": report.status, "status_url": status_url, "duplicate": duplicate}
     )
     return JSONResponse(
         status_code=200 if duplicate else 202,
