@@ -7,7 +7,7 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean serve
+.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -67,6 +67,10 @@ evaluate: setup
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
+
+# Upload service: accepted uploads/s and upload-to-record latency (benchmarks/results/serve-*.json).
+bench-serve: setup
+	$(PY) benchmarks/bench_serve.py
 
 # The member upload API on http://127.0.0.1:8000 (docs at /docs) with one extraction worker;
 # state in ./service_data/. Add a member first: .venv/bin/audit-extractor members add NAME

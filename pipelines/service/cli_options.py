@@ -29,7 +29,10 @@ def add_job_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per report")
     parser.add_argument("--max-pages", type=int, default=500, help="longer reports are refused")
     parser.add_argument(
-        "--max-memory-mb", type=int, default=2048, help="memory cap of an extraction process"
+        "--max-memory-mb",
+        type=int,
+        default=2048,
+        help="memory cap of an extraction process (applied where pipelines.isolation supports it)",
     )
     parser.add_argument(
         "--lease-seconds",
