@@ -1,0 +1,151 @@
+"""What a printed cover-page label names: 'Date(s) of assessment' -> audit_date, and so on.
+
+The label vocabulary (many synonyms per `AuditInfo` field, ranked) and the value vocabularies
+(audit types, announcements, demographics words) are data in
+`extractor/data/metadata_fields.json`. Labels are compared after normalisation: case, colons,
+lettering ('B:', '(c)'), punctuation and OCR digit-for-letter slips ('Aud1t', 'C0untry') do not
+matter. This module names fields; it reads no values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+MAX_LABEL_WORDS = 9
+
+
+class LabelRule(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rank: int
+    pattern: str
+
+
+class FieldLabels(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rules: list[LabelRule]
+    exclude: str
+
+
+class ValueRule(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    pattern: str
+
+
+class WorkerWords(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    total_labels: str
+    table_words: str
+    not_table_words: str
+
+
+class MetadataVocabulary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    global_exclude: str
+    labels: dict[str, FieldLabels]
+    lettering: str
+    empty_values: list[str]
+    audit_types: list[ValueRule]
+    announcements: list[ValueRule]
+    workers: WorkerWords
+    organisation_words: str
+    address_words: list[str]
+
+
+class FieldName(BaseModel):
+    """The field a label names and how exactly (rank 1 names it exactly, higher ranks loosely)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    rank: int
+
+
+@lru_cache(maxsize=1)
+def metadata_vocabulary() -> MetadataVocabulary:
+    """Load `extractor/data/metadata_fields.json` (cached)."""
+    raw = resources.files("extractor").joinpath("data/metadata_fields.json").read_text("utf-8")
+    return MetadataVocabulary.model_validate(json.loads(raw))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[
+    list[tuple[str, int, re.Pattern[str]]], dict[str, re.Pattern[str]], re.Pattern[str]
+]:
+    vocab = metadata_vocabulary()
+    rules = [
+        (field, rule.rank, re.compile(rule.pattern))
+        for field, labels in vocab.labels.items()
+        for rule in labels.rules
+    ]
+    excludes = {field: re.compile(labels.exclude) for field, labels in vocab.labels.items()}
+    return rules, excludes, re.compile(vocab.global_exclude)
+
+
+# Digits OCR reads inside words ("Aud1t", "C0untry", "5ite"): undone in labels only. A "1" or
+# "|" may have been an "i" or an "l"; `label_field` tries both.
+_OCR_LETTERS = str.maketrans({"0": "o", "1": "\x00", "5": "s", "|": "\x00", "$": "s"})
+
+
+def label_key(label: str) -> str:
+    """Return a label normalised for lookup: 'B: Date(s) of Audit:' -> 'date s of audit'."""
+    text = re.sub(r"\s+", " ", label).strip()
+    text = re.sub(metadata_vocabulary().lettering, "", text)
+    # OCR slips: a digit between letters is a letter ("Aud1t"), "rn" may be an "m" (kept both).
+    text = re.sub(
+        r"(?<=[A-Za-z])[015|$]+(?=[A-Za-z])|(?<=\b[A-Za-z])[015|$](?=[a-z])|(?<=[a-z]{2})[1|](?!\w)",
+        lambda m: m.group(0).translate(_OCR_LETTERS),
+        text,
+    )
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"[^a-z0-9%#\x00 ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def label_field(label: str) -> FieldName | None:
+    """Return the metadata field a printed label names (and how exactly), or None."""
+    key = label_key(label)
+    if not key or len(key.split()) > MAX_LABEL_WORDS or re.fullmatch(r"[\d ]+", key):
+        return None
+    best: FieldName | None = None
+    variants = (key.replace("\x00", "i"), key.replace("\x00", "l"))
+    for candidate in dict.fromkeys(v for k in variants for v in (k, k.replace("rn", "m"))):
+        found = _field_of(candidate)
+        if found and (best is None or found.rank < best.rank):
+            best = found
+    return best
+
+
+def label_excluded(label: str, field: str) -> bool:
+    """True when a label reads like `field`'s but is ruled out ('Local workers', 'Report date')."""
+    key = label_key(label).replace("\x00", "i")
+    _, excludes, global_exclude = _compiled()
+    return bool(excludes[field].search(key) or global_exclude.search(key))
+
+
+def _field_of(key: str) -> FieldName | None:
+    rules, excludes, global_exclude = _compiled()
+    if global_exclude.search(key):
+        return None
+    best: FieldName | None = None
+    for field, rank, pattern in rules:
+        better = best is None or rank < best.rank
+        if better and pattern.search(key) and not excludes[field].search(key):
+            best = FieldName(field=field, rank=rank)
+    return best
+
+
+def is_empty_value(value: str) -> bool:
+    """True for values that say nothing ('N/A', '-', 'not applicable', 'TBC')."""
+    key = re.sub(r"\s+", " ", value).strip().lower()
+    return not key or key in metadata_vocabulary().empty_values
