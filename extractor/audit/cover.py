@@ -64,6 +64,17 @@ def _value(name: FieldName, label: str, value: str, page: int, order: int, sourc
     )
 
 
+def numbers_in(text: str) -> list[str]:
+    """Return the digit groups printed in a cell."""
+    return re.findall(r"\d[\d,.]*", text or "")
+
+
+def looks_labelled(text: str) -> bool:
+    """True for a line that starts with a label of any kind ('Previous audit date: ...')."""
+    label = re.match(r"^\s*([A-Z(][A-Za-z /()&'’-]{1,50}?)\s*(?:[:：]|\.{3,}|…)\s*\S", text)
+    return bool(label) and len(label.group(1).split()) <= 6  # type: ignore[union-attr]
+
+
 def clean(text: str | None) -> str:
     """Collapse whitespace (line breaks in cells included) to single spaces."""
     return re.sub(r"\s+", " ", text or "").strip()
@@ -85,7 +96,7 @@ Pair = tuple[str, FieldName, str, str]
 
 def _label_of(cell: str) -> FieldName | None:
     """The field a cell or line names when it is a label, and nothing but a label."""
-    text = clean(cell)
+    text = _LEADERS.sub(": ", clean(cell)).strip()
     colon = text.endswith((":", "：", "?"))
     text = text.rstrip(":：").strip()
     # "Site address: Plot 4" holds a value; "The audit date was moved." is a sentence.
@@ -112,13 +123,18 @@ def _table_pairs(rows: list[list[str]]) -> Iterator[Pair]:
             if column in used:
                 continue
             name = labels[column]
-            if name is None:
+            # "Site name\nShree Balaji Home Furnishings": label and value stacked in one cell.
+            if name is None or _stacked_in_cell(cells[column]):
                 yield from _inside_cell(cells[column])
                 continue
             value = None
             if header:
                 if index + 1 < len(rows):
-                    value = _below_value(rows[index + 1], column)
+                    value = _below_value(rows[index + 1], column, name)
+            elif name.field == "workers_total" and sum(
+                bool(numbers_in(c)) for c in cells[column + 1 :]
+            ) > 1:
+                continue  # a row of a demographics table: workforce.py reads its total
             else:
                 right = _right_value(cells, labels, column, name)
                 if right is not None:
@@ -138,10 +154,17 @@ def _right_value(
     return None
 
 
-def _below_value(next_row: list[str], column: int) -> str | None:
-    if column < len(next_row) and next_row[column].strip() and _label_of(next_row[column]) is None:
-        return next_row[column]
+def _below_value(next_row: list[str], column: int, name: FieldName) -> str | None:
+    if column < len(next_row) and next_row[column].strip():
+        below = _label_of(next_row[column])
+        if below is None or below.field == name.field:
+            return next_row[column]
     return None
+
+
+def _stacked_in_cell(cell: str) -> bool:
+    lines = [line.strip() for line in cell.splitlines() if line.strip()]
+    return len(lines) >= 2 and _label_of(lines[0]) is not None
 
 
 def _inside_cell(cell: str) -> Iterator[Pair]:
@@ -155,6 +178,12 @@ def _inside_cell(cell: str) -> Iterator[Pair]:
     head = _label_of(lines[0]) if len(lines) >= 2 else None
     if head is not None:
         yield lines[0].rstrip(":"), head, clean(" ".join(lines[1:])), "table"
+        return
+    # The reader may join a cell's lines: "Site name Shree Balaji Home Furnishings".
+    found = prefix_pair(clean(cell), any_field=True)
+    if found is not None:
+        label, name, value = found
+        yield label, name, value, "table"
 
 
 # --- lines ------------------------------------------------------------------------------------
@@ -189,23 +218,31 @@ def inline_pairs(text: str) -> Iterator[tuple[str, FieldName, str]]:
             yield label.strip(), name, value
 
 
-def prefix_pair(text: str) -> tuple[str, FieldName, str] | None:
-    """Read 'Audit date 12 March 2012' (a label without a colon) for strictly checked fields.
+def prefix_pair(text: str, *, any_field: bool = False) -> tuple[str, FieldName, str] | None:
+    """Read 'Audit date 12 March 2012' (a label without a colon).
 
     Only a short line that starts with an exact label counts, and its value must start the way
-    the field's values do; a sentence that happens to start with 'Workers' is not a label.
+    the field's values do; a sentence that happens to start with 'Workers' is not a label. On a
+    line only strictly checked fields are read; `any_field` (a table cell) reads all.
     """
     words = list(re.finditer(r"\S+", text))
-    if not text[:1].isupper() or len(words) > 12:
+    if not text[:1].isupper() or len(words) > (30 if any_field else 12):
         return None
-    for size in range(min(len(words) - 1, 6), 0, -1):
+    if re.match(r"(?:The|A|An|This|That|Our|Its|No|All)\b", text):
+        return None  # a sentence about the site, not a label
+    # The shortest label that names a field: "Audit type" in "Audit type Re-audit (full)".
+    for size in range(1, min(len(words) - 1, 6) + 1):
         label = text[: words[size - 1].end()]
         name = label_field(label)
-        if name is None or name.rank > 1 or name.field not in TYPED_FIELDS:
+        if name is None or name.rank > 1:
+            continue
+        if not any_field and name.field not in TYPED_FIELDS:
             continue
         value = text[words[size].start() :].strip(" :-–")
         numeric = name.field in ("audit_date", "workers_total")
-        if (numeric and value[:1].isdigit()) or (not numeric and len(value.split()) <= 4):
+        short = len(value.split()) <= 4 or (any_field and name.field not in TYPED_FIELDS)
+        starts_like_value = value[:1].isupper() or value[:1].isdigit()
+        if (numeric and value[:1].isdigit()) or (not numeric and starts_like_value and short):
             return label, name, value
     return None
 
@@ -289,7 +326,7 @@ def _continuation(rows: list[list[Line]], index: int, value_line: Line) -> str:
             and abs(line.bbox[0] - value_line.bbox[0]) < 3
             and line.bbox[1] - previous.bbox[3] < 0.8 * height
             and _label_of(line.text) is None
-            and not list(inline_pairs(line.text))
+            and not looks_labelled(line.text)
         ):
             parts.append(line.text.strip())
             previous = line
@@ -301,16 +338,18 @@ def _continuation(rows: list[list[Line]], index: int, value_line: Line) -> str:
 def _stacked_value(rows: list[list[Line]], index: int) -> str | None:
     """A label alone on its line with the value on the line(s) below it."""
     label_line = rows[index][0]
-    if index + 1 >= len(rows):
+    name = _label_of(label_line.text)
+    if index + 1 >= len(rows) or name is None:
         return None
     first = rows[index + 1][0]
+    below = _label_of(first.text)
     height = max(label_line.bbox[3] - label_line.bbox[1], 1.0)
     if (
         first.page != label_line.page
         or first.bbox[1] - label_line.bbox[3] > _STACK_GAP * height
         or abs(first.bbox[0] - label_line.bbox[0]) > 40
-        or _label_of(first.text) is not None
-        or list(inline_pairs(first.text))
+        or (below is not None and below.field != name.field)
+        or looks_labelled(first.text)
     ):
         return None
     return clean(first.text + _continuation(rows, index + 1, first))

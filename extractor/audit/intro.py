@@ -34,7 +34,7 @@ _TYPE_WORDS = (
 _DATE_CUE = re.compile(
     r"\b(?:on|took place|conducted|carried out|performed|visited|from|between|beginning|began"
     r"|started|starting|held|dated)\b(?=(.{0,60}))",
-    re.S,
+    re.S | re.IGNORECASE,
 )
 _NOT_VISIT = re.compile(
     r"\b(?:report|issued|previous|last|prior|next|due|valid|expir\w*|certificate|established"
@@ -129,7 +129,7 @@ def prose_announcement(text: str) -> str | None:
         text,
         re.IGNORECASE,
     ) or re.search(
-        rf"\b(semi[\s-]?announced|unannounced|announced)\s+(?:\w+\s+){{0,2}}{_AUDIT}\b",
+        rf"\b(semi[\s-]?announced|unannounced|announced)\s+(?:[\w-]+\s+){{0,2}}{_AUDIT}\b",
         text,
         re.IGNORECASE,
     )

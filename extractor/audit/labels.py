@@ -17,6 +17,8 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 
 MAX_LABEL_WORDS = 9
+# Words a label may carry beyond its vocabulary phrase ('Date of audit (dd/mm/yyyy)').
+MAX_EXTRA_WORDS = 3
 
 
 class LabelRule(BaseModel):
@@ -107,7 +109,7 @@ def label_key(label: str) -> str:
         lambda m: m.group(0).translate(_OCR_LETTERS),
         text,
     )
-    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = text.lower().replace("&", " and ").replace("’", "'").replace("(s)", "s")
     text = re.sub(r"[^a-z0-9%#\x00 ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -118,9 +120,13 @@ def label_field(label: str) -> FieldName | None:
     if not key or len(key.split()) > MAX_LABEL_WORDS or re.fullmatch(r"[\d ]+", key):
         return None
     best: FieldName | None = None
+    # Words printed after the label phrase that start with a capital or a digit are a value
+    # ("Audit type Re-audit (full)"), unless the whole label is in capitals.
+    tokens = re.findall(r"[A-Za-z0-9\x00]+", label)
+    shouting = label.upper() == label
     variants = (key.replace("\x00", "i"), key.replace("\x00", "l"))
     for candidate in dict.fromkeys(v for k in variants for v in (k, k.replace("rn", "m"))):
-        found = _field_of(candidate)
+        found = _field_of(candidate, tokens=[] if shouting else tokens)
         if found and (best is None or found.rank < best.rank):
             best = found
     return best
@@ -133,15 +139,26 @@ def label_excluded(label: str, field: str) -> bool:
     return bool(excludes[field].search(key) or global_exclude.search(key))
 
 
-def _field_of(key: str) -> FieldName | None:
+def _field_of(key: str, *, tokens: list[str]) -> FieldName | None:
     rules, excludes, global_exclude = _compiled()
     if global_exclude.search(key):
         return None
     best: FieldName | None = None
     for field, rank, pattern in rules:
-        better = best is None or rank < best.rank
-        if better and pattern.search(key) and not excludes[field].search(key):
-            best = FieldName(field=field, rank=rank)
+        if best is not None and rank >= best.rank:
+            continue
+        match = pattern.search(key)
+        if match is None or excludes[field].search(key):
+            continue
+        # "Site name Shree Balaji Home Furnishings" holds a value: a label is mostly label.
+        after = key[match.end() :].split()
+        rest = key[: match.start()].split() + after
+        if len(rest) > MAX_EXTRA_WORDS or any(re.search(r"\d", word) for word in rest):
+            continue
+        if after and len(tokens) >= len(after):
+            if any(token[:1].isupper() for token in tokens[len(tokens) - len(after) :]):
+                continue
+        best = FieldName(field=field, rank=rank)
     return best
 
 

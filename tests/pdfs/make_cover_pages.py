@@ -1,0 +1,570 @@
+"""Write cover pages of audit reports in many structures, with the metadata each one prints.
+
+`tests/test_metadata_pdfs.py` reads these PDFs with the real reader and checks
+`extract_audit_info` against `covers/expected.json`. Two sets:
+
+- `dev`: covers the metadata rules were developed against;
+- `heldout`: covers written separately, with wording and structures the rules were not tuned on;
+  their score says how well the rules generalise (report it, do not tune on its misses).
+
+All names, firms and addresses are invented. Run `python tests/pdfs/make_cover_pages.py` and
+review the diff; reportlab runs in invariant mode, so the same script writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "covers"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# DejaVu prints every accent ("Việt Nam", "Türkiye"); Helvetica only Latin-1.
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+Block = tuple  # ("title"|"heading"|"prose"|"lines"|"stacked"|"table"|"grid"|"cellstack", ...)
+
+
+@dataclass
+class Cover:
+    name: str
+    expected: dict[str, object]
+    blocks: list[Block]
+    scanned: bool = False
+    notes: str = ""
+    extra_pages: list[list[Block]] = field(default_factory=list)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
+    return {
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=16, leading=20),
+        "heading": ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=12, leading=16),
+        "body": base,
+        "label": ParagraphStyle("label", parent=base, fontName=BOLD),
+    }
+
+
+def _flowables(blocks: list[Block]) -> list:
+    st = _styles()
+    story: list = []
+    for block in blocks:
+        kind = block[0]
+        if kind in ("title", "heading"):
+            story += [Paragraph(block[1], st[kind]), Spacer(1, 6)]
+        elif kind == "prose":
+            story += [Paragraph(block[1], st["body"]), Spacer(1, 8)]
+        elif kind == "lines":  # one "Label<sep>value" paragraph per pair
+            separator = block[2] if len(block) > 2 else ": "
+            for label, value in block[1]:
+                story.append(Paragraph(f"{label}{separator}{value}", st["body"]))
+            story.append(Spacer(1, 8))
+        elif kind == "stacked":  # label on one line, value on the next
+            for label, value in block[1]:
+                story += [Paragraph(label, st["label"]), Paragraph(value, st["body"]), Spacer(1, 4)]
+            story.append(Spacer(1, 6))
+        elif kind in ("table", "grid"):  # grid: ruled; table: borderless, side by side
+            rows = [[Paragraph(str(cell), st["body"]) for cell in row] for row in block[1]]
+            widths = block[2] if len(block) > 2 else None
+            table = Table(rows, colWidths=widths, hAlign="LEFT")
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if kind == "grid":
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+            table.setStyle(TableStyle(style))
+            story += [table, Spacer(1, 10)]
+        elif kind == "cellstack":  # ruled cells holding "Label<br/>value"
+            rows = [
+                [Paragraph(f"<b>{label}</b><br/>{value}", st["body"]) for label, value in row]
+                for row in block[1]
+            ]
+            table = Table(rows, hAlign="LEFT")
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            story += [table, Spacer(1, 10)]
+        else:
+            raise ValueError(kind)
+    return story
+
+
+def render(cover: Cover) -> bytes:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, invariant=1, leftMargin=50, rightMargin=50, topMargin=50
+    )
+    story = _flowables(cover.blocks)
+    for page in cover.extra_pages:
+        from reportlab.platypus import PageBreak
+
+        story += [PageBreak(), *_flowables(page)]
+    doc.build(story)
+    data = buf.getvalue()
+    return _as_scan(cover) if cover.scanned else data
+
+
+def _as_scan(cover: Cover) -> bytes:
+    """Draw the cover's text lines into a 200 dpi image and wrap it in a PDF (no text layer)."""
+    scale = 200 / 72
+    width, height = int(A4[0] * scale), int(A4[1] * scale)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), int(10 * scale))
+    y = int(60 * scale)
+    for block in cover.blocks:
+        lines: list[str] = []
+        if block[0] in ("title", "heading", "prose"):
+            lines = [block[1]]
+        elif block[0] == "lines":
+            lines = [f"{label}: {value}" for label, value in block[1]]
+        for line in lines:
+            draw.text((int(55 * scale), y), line, fill=0, font=font)
+            y += int(16 * scale)
+        y += int(8 * scale)
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=A4, invariant=1)
+    canvas.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _expected(
+    standard: str,
+    version: str | None,
+    firm: str | None,
+    site: str | None,
+    address: str | None,
+    country: str | None,
+    date: str | None,
+    audit_type: str | None,
+    announcement: str | None,
+    workers: int | None,
+) -> dict[str, object]:
+    return {
+        "standard": standard,
+        "standard_version": version,
+        "audit_firm": firm,
+        "site_name": site,
+        "site_address": address,
+        "country": country,
+        "audit_date": date,
+        "audit_type": audit_type,
+        "announcement": announcement,
+        "workers_total": workers,
+    }
+
+
+# --- covers the rules were developed on -------------------------------------------------------
+
+DEV: list[Cover] = [
+    Cover(
+        "smeta7_lettered_details",
+        _expected(
+            "smeta", "7.0", "Harbourline Ethical Audits Ltd.", "Crescent Knitwear Ltd.",
+            "Plot 22-24, Road 7, Ashulia, Savar, Dhaka", "BD", "2012-03-05", "initial",
+            "semi_announced", 1312,
+        ),
+        [
+            ("title", "SMETA 7.0 Audit Report - 4-Pillar"),
+            ("prose", "Sedex Members Ethical Trade Audit. Report prepared on 25/03/2012."),
+            ("heading", "Audit Details"),
+            ("grid", [
+                ["A", "Report number", "HEA-2012-0318"],
+                ["B", "Date of audit", "05/03/2012 - 06/03/2012"],
+                ["C", "Audit type", "Full Initial"],
+                ["D", "Was the audit announced?", "Semi-announced"],
+                ["E", "Audit company name & logo", "Harbourline Ethical Audits Ltd."],
+                ["F", "Date of previous audit", "N/A"],
+            ]),
+            ("heading", "Site Details"),
+            ("grid", [
+                ["Site name", "Crescent Knitwear Ltd."],
+                ["Site address", "Plot 22-24, Road 7, Ashulia, Savar, Dhaka"],
+                ["Country", "People's Republic of Bangladesh"],
+            ]),
+            ("heading", "Worker analysis"),
+            ("grid", [
+                ["", "Permanent", "Temporary", "Total"],
+                ["Local", "1040", "56", "1096"],
+                ["Migrant", "198", "18", "216"],
+                ["Total", "1238", "74", "1312"],
+            ]),
+        ],
+    ),
+    Cover(
+        "fla_stacked_labels",
+        _expected(
+            "generic", None, "Veritas Audits Ltd.", "Anadolu Denim Tekstil A.S.",
+            "Organize Sanayi Bolgesi, 4. Cadde No: 18, Corlu, Tekirdag", "TR", "2020-06-12",
+            "periodic", "unannounced", 842,
+        ),
+        [
+            ("title", "Fair Labor Association - Independent External Assessment"),
+            ("stacked", [
+                ("Factory", "Anadolu Denim Tekstil A.S."),
+                ("Factory address", "Organize Sanayi Bolgesi, 4. Cadde No: 18, Corlu, Tekirdag"),
+                ("Country", "Türkiye"),
+                ("Assessment date", "June 12, 2020 (2 days)"),
+                ("Assessment type", "Annual assessment"),
+                ("Notice", "Unannounced"),
+                ("Lead monitor", "J. Okafor (Veritas Audits Ltd.)"),
+            ]),
+            ("heading", "Workforce"),
+            ("grid", [
+                ["Category", "Men", "Women", "Total"],
+                ["Production", "402", "311", "713"],
+                ["Administration", "61", "68", "129"],
+                ["Total personnel", "463", "379", "842"],
+            ]),
+        ],
+    ),
+    Cover(
+        "better_work_four_cells",
+        _expected(
+            "generic", None, "Better Work Viet Nam", "Sao Mai Garment Joint Stock Company",
+            "Lot C3, Nhon Trach 2 Industrial Zone, Dong Nai Province", "VN", "2015-11-17",
+            "periodic", "unannounced", 2315,
+        ),
+        [
+            ("title", "Better Work Compliance Assessment Report"),
+            ("grid", [
+                ["Enterprise name", "Sao Mai Garment Joint Stock Company", "Assessment type",
+                 "Annual compliance assessment"],
+                ["Address", "Lot C3, Nhon Trach 2 Industrial Zone, Dong Nai Province, Việt Nam",
+                 "Assessment date(s)", "17-18 November 2015"],
+                ["Assessed by", "Better Work Viet Nam", "Announcement", "Unannounced"],
+            ]),
+            ("heading", "Workforce"),
+            ("grid", [
+                ["Employees", "Female", "Male"],
+                ["Production", "1800", "352"],
+                ["Office", "98", "65"],
+                ["Grand total", "1898", "417"],
+            ]),
+        ],
+    ),
+    Cover(
+        "sa8000_recert_prose",
+        _expected(
+            "sa8000", "2014", "Norland Certification Services", "Sunbeam Toys Co., Ltd.",
+            "No. 8 Gongye Road, Fenggang Town, Dongguan, Guangdong", "CN", "2012-03-03",
+            "re_audit", "announced", 612,
+        ),
+        [
+            ("title", "SA8000:2014 Recertification Audit Report"),
+            ("prose", "This recertification audit against SA8000:2014 was conducted by Norland "
+             "Certification Services at Sunbeam Toys Co., Ltd., located at No. 8 Gongye Road, "
+             "Fenggang Town, Dongguan, Guangdong, China. The audit took place on 3rd March 2012 "
+             "and was announced. At the time of the audit the organisation employed 612 workers."),
+        ],
+    ),
+    Cover(
+        "rba_header_row",
+        _expected(
+            "rba", "7.0", "Pacific Assurance Partners", "Mekong Precision Parts Co., Ltd.",
+            "Street 12, Phnom Penh Special Economic Zone, Phnom Penh", "KH", "2019-03-12",
+            "follow_up", "announced", 1875,
+        ),
+        [
+            ("title", "RBA Validated Audit Process - Audit Report"),
+            ("prose", "Responsible Business Alliance Code of Conduct version 7.0"),
+            ("grid", [
+                ["Facility", "Audit type", "Notification", "Audit firm"],
+                ["Mekong Precision Parts Co., Ltd.", "Closure", "Announced",
+                 "Pacific Assurance Partners"],
+            ]),
+            ("grid", [
+                ["Facility address", "Street 12, Phnom Penh Special Economic Zone, Phnom Penh"],
+                ["Country", "Kingdom of Cambodia"],
+                ["Audit dates", "March 12-13, 2019"],
+                ["Total workers", "1,875"],
+            ]),
+        ],
+    ),
+    Cover(
+        "buyer_uppercase_side_by_side",
+        _expected(
+            "generic", None, "Omega Social Compliance Ltd.", "Hoang Long Footwear Co., Ltd.",
+            "Hamlet 4, Tan Uyen Town, Binh Duong", "VN", "2012-03-12", "periodic",
+            "semi_announced", 3120,
+        ),
+        [
+            ("title", "SUPPLIER SOCIAL COMPLIANCE INSPECTION"),
+            ("table", [
+                ["FACTORY NAME", "Hoang Long Footwear Co., Ltd."],
+                ["FACTORY ADDRESS", "Hamlet 4, Tan Uyen Town, Binh Duong, Viet Nam"],
+                ["INSPECTION DATE", "12.03.2012"],
+                ["INSPECTION TYPE", "Periodic (annual) inspection"],
+                ["NOTICE", "Semi-announced"],
+                ["TOTAL EMPLOYEES", "3120"],
+                ["INSPECTED BY", "Omega Social Compliance Ltd."],
+            ], [150, 300]),
+        ],
+    ),
+    Cover(
+        "bsci_dot_leaders",
+        _expected(
+            "amfori_bsci", "2021", "Keystone Audit Bureau", "Marmara Home Textiles",
+            "Demirtas OSB, Mustafa Karaer Cd. No: 5, Osmangazi, Bursa", "TR", "2012-03-12",
+            "follow_up", "announced", 455,
+        ),
+        [
+            ("title", "amfori BSCI 2021 Audit Report"),
+            ("lines", [
+                ("Auditee", "Marmara Home Textiles"),
+                ("Site address", "Demirtas OSB, Mustafa Karaer Cd. No: 5, Osmangazi, Bursa, Turkey"),
+                ("Date of audit", "12–13 March 2012"),
+                ("Audit type", "Partial Follow-up"),
+                ("Announcement type", "Announced"),
+                ("Total number of workers", "455"),
+                ("Auditing company", "Keystone Audit Bureau"),
+            ], " ........ "),
+        ],
+    ),
+    Cover(
+        "legacy_recert_lines_with_previous_audit",
+        _expected(
+            "generic", None, "Fairmont Social Audits Inc.", "Rio Grande Apparel S.A. de C.V.",
+            "Carretera Federal 57 Km 12, Ramos Arizpe, Coahuila", "MX", "2014-09-22",
+            "re_audit", "announced", 780,
+        ),
+        [
+            ("title", "Workplace Conditions Audit"),
+            ("lines", [
+                ("Company name", "Rio Grande Apparel S.A. de C.V."),
+                ("Physical address", "Carretera Federal 57 Km 12, Ramos Arizpe, Coahuila, México"),
+                ("Previous audit date", "15 September 2013"),
+                ("Audit date", "2014-09-22 to 2014-09-23"),
+                ("Audit type", "Re-audit (full)"),
+                ("Announced", "Yes"),
+                ("Total personnel", "780"),
+                ("Report date", "30 September 2014"),
+                ("Auditor", "M. Reyes, Fairmont Social Audits Inc."),
+            ]),
+        ],
+    ),
+]
+
+SCANNED: list[Cover] = [
+    Cover(
+        "scanned_lines",
+        _expected(
+            "generic", None, "Harbourline Ethical Audits Ltd.", "Blue Lotus Garments Ltd.",
+            "Plot 14, Road 3, Chattogram EPZ, Chattogram", "BD", "2013-02-18", "initial",
+            "unannounced", 905,
+        ),
+        [
+            ("title", "Social Compliance Audit Report"),
+            ("lines", [
+                ("Factory name", "Blue Lotus Garments Ltd."),
+                ("Factory address", "Plot 14, Road 3, Chattogram EPZ, Chattogram, Bangladesh"),
+                ("Audit date", "18 February 2013"),
+                ("Audit type", "Initial audit"),
+                ("Announcement", "Unannounced"),
+                ("Total workers", "905"),
+                ("Audit company", "Harbourline Ethical Audits Ltd."),
+            ]),
+        ],
+        scanned=True,
+    ),
+]
+
+# --- covers written apart, never tuned on ----------------------------------------------------
+
+HELD_OUT: list[Cover] = [
+    Cover(
+        "smeta61_ticked_options",
+        _expected(
+            "smeta", "6.1", "Lakeside Assurance Group", "Evergreen Leather Goods Pvt. Ltd.",
+            "SIPCOT Industrial Estate, Ranipet, Vellore District, Tamil Nadu", "IN",
+            "2012-03-03", "periodic", "semi_announced", 1204,
+        ),
+        [
+            ("title", "Sedex Members Ethical Trade Audit (SMETA) Report"),
+            ("prose", "SMETA version 6.1 - 2-Pillar audit"),
+            ("lines", [
+                ("Audit Conducted By", "Lakeside Assurance Group"),
+                ("Business Name", "Evergreen Leather Goods Pvt. Ltd."),
+                ("Site Address", "SIPCOT Industrial Estate, Ranipet, Vellore District, Tamil Nadu, "
+                 "India"),
+                ("Date(s) of Audit", "3rd - 4th March 2012"),
+                ("Audit Type", "[ ] Full Initial [X] Periodic [ ] Full Follow-up"),
+                ("Audit announcement", "[ ] Announced [X] Semi-announced [ ] Unannounced"),
+                ("Number of Workers", "1,204"),
+            ]),
+        ],
+    ),
+    Cover(
+        "fla_iem_gender_total",
+        _expected(
+            "generic", None, "Meridian Social Audit Ltd.", "Phu Thinh Apparel Co., Ltd.",
+            "Km 9, National Road 5, Hai Duong", "VN", "2012-03-12", "follow_up", "unannounced",
+            960,
+        ),
+        [
+            ("title", "FLA Sustainable Compliance Assessment"),
+            ("grid", [
+                ["Factory", "Phu Thinh Apparel Co., Ltd."],
+                ["Location", "Km 9, National Road 5, Hai Duong"],
+                ["Country / Region", "Viet Nam"],
+                ["Dates of Assessment", "2012-03-12 to 2012-03-14"],
+                ["Assessment Type", "Verification of remediation (follow-up)"],
+                ["Was the assessment announced?", "No"],
+                ["Assessor(s)", "A. Nguyen, Meridian Social Audit Ltd."],
+            ]),
+            ("heading", "Workers by gender"),
+            ("grid", [
+                ["Department", "Male", "Female"],
+                ["Sewing", "210", "540"],
+                ["Cutting and finishing", "95", "115"],
+                ["Total", "305", "655"],
+            ]),
+        ],
+    ),
+    Cover(
+        "better_work_walk_in",
+        _expected(
+            "generic", None, "Better Work Cambodia", "Golden Orchid Garment Factory",
+            "National Road 4, Sangkat Kantouk, Phnom Penh", "KH", "2016-11-17", "periodic",
+            "unannounced", 2930,
+        ),
+        [
+            ("title", "Better Work Cambodia - Assessment Report"),
+            ("grid", [
+                ["Name of factory", "Golden Orchid Garment Factory"],
+                ["Factory address", "National Road 4, Sangkat Kantouk, Phnom Penh, Cambodia"],
+                ["Visit dates", "17 - 18 Nov 2016"],
+                ["Cycle", "Annual assessment (cycle 4)"],
+                ["Notice given", "Unannounced (walk-in)"],
+                ["Assessment by", "Better Work Cambodia"],
+                ["Total number of workers", "2,930"],
+            ]),
+        ],
+    ),
+    Cover(
+        "buyer_2009_month_first",
+        _expected(
+            "generic", None, "Summit Inspection Services", "Everwin Plastic Products Factory",
+            "No. 8 Industrial Rd, Chang'an Town, Dongguan, Guangdong", "CN", "2009-03-12",
+            "re_audit", "announced", 640,
+        ),
+        [
+            ("title", "FACTORY SOCIAL RESPONSIBILITY INSPECTION REPORT"),
+            ("lines", [
+                ("Vendor", "Everwin Trading Co."),
+                ("Factory", "Everwin Plastic Products Factory"),
+                ("Factory Address", "No. 8 Industrial Rd, Chang'an Town, Dongguan, Guangdong, PRC"),
+                ("Inspection Date", "03/12/2009"),
+                ("Report Date", "03/28/2009"),
+                ("Inspection Type", "Re-inspection"),
+                ("Announced", "Yes"),
+                ("Total Headcount", "640"),
+                ("Inspection Company", "Summit Inspection Services"),
+            ]),
+        ],
+    ),
+    Cover(
+        "sa8000_numbered_rows",
+        _expected(
+            "sa8000", "2014", "Crestline Certification Ltd.", "Padma Knit Composite Ltd.",
+            "Holding 112, BSCIC Industrial Area, Narayanganj", "BD", "2019-04-15", "re_audit",
+            "announced", 512,
+        ),
+        [
+            ("title", "SA8000:2014 Audit Report"),
+            ("grid", [
+                ["1", "Organisation", "Padma Knit Composite Ltd."],
+                ["2", "Address of the site", "Holding 112, BSCIC Industrial Area, Narayanganj"],
+                ["3", "Country", "People's Republic of Bangladesh"],
+                ["4", "Audit stage", "Recertification"],
+                ["5", "Audit dates", "15th–17th April 2019"],
+                ["6", "Announced / unannounced", "Announced"],
+                ["7", "Employees (total)", "512"],
+                ["8", "Certification body", "Crestline Certification Ltd."],
+            ]),
+        ],
+    ),
+    Cover(
+        "rba_two_pairs_per_line",
+        _expected(
+            "rba", "8.0", "Westbridge Audit Services", "Penang Circuit Technologies Sdn. Bhd.",
+            "Plot 88, Bayan Lepas Free Industrial Zone Phase 4, Bayan Lepas, Penang", "MY",
+            "2019-03-05", "follow_up", "announced", 1850,
+        ),
+        [
+            ("title", "RBA VAP Audit Report (Code of Conduct version 8.0)"),
+            ("table", [
+                ["Auditee:", "Penang Circuit Technologies Sdn. Bhd.", "Audit firm:",
+                 "Westbridge Audit Services"],
+                ["Audit dates:", "Mar 5-7, 2019", "Audit category:", "Priority Closure Audit"],
+                ["Notification:", "Announced", "Workforce size:", "1,850"],
+            ], [70, 170, 80, 150]),
+            ("lines", [
+                ("Facility address", "Plot 88, Bayan Lepas Free Industrial Zone Phase 4, "
+                 "Bayan Lepas, Penang, Malaysia"),
+            ]),
+        ],
+    ),
+    Cover(
+        "bsci_label_above_value_in_cells",
+        _expected(
+            "amfori_bsci", "2021", "Eastgate Compliance Partners", "Shree Balaji Home Furnishings",
+            "B-14, Sector 63, Noida, Uttar Pradesh", "IN", "2018-06-21", "re_audit",
+            "unannounced", 388,
+        ),
+        [
+            ("title", "amfori BSCI Audit Report (amfori BSCI 2021)"),
+            ("cellstack", [
+                [("Site name", "Shree Balaji Home Furnishings"),
+                 ("Site address", "B-14, Sector 63, Noida, Uttar Pradesh")],
+                [("Country", "Republic of India"), ("Audit date", "2018/06/21")],
+                [("Audit type", "Re-audit (full)"), ("Announcement", "Fully unannounced")],
+                [("Workers on site", "388"), ("Audit company", "Eastgate Compliance Partners")],
+            ]),
+        ],
+    ),
+    Cover(
+        "buyer_prose_only",
+        _expected(
+            "generic", None, "Tessera Compliance Services", "Golden Loom Apparel Ltd.",
+            "Plot 9, Sector 5, CEPZ, Chittagong", "BD", "2012-03-12", "follow_up",
+            "semi_announced", 1150,
+        ),
+        [
+            ("title", "Ethical Sourcing Programme - Site Visit"),
+            ("prose", "On 12 March 2012 a semi-announced follow-up inspection was carried out by "
+             "Tessera Compliance Services at Golden Loom Apparel Ltd., situated at Plot 9, Sector "
+             "5, CEPZ, Chittagong, Bangladesh. The factory employs approximately 1,150 workers "
+             "and was last visited on 2 June 2011."),
+        ],
+    ),
+]
+
+
+def main() -> None:
+    """Write every cover PDF and the expected metadata of each."""
+    expected: dict[str, dict[str, object]] = {}
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    for split, covers in (("dev", DEV), ("scanned", SCANNED), ("heldout", HELD_OUT)):
+        folder = OUT / split
+        folder.mkdir(parents=True, exist_ok=True)
+        for cover in covers:
+            (folder / f"{cover.name}.pdf").write_bytes(render(cover))
+            expected[f"{split}/{cover.name}"] = cover.expected
+    text = json.dumps(expected, indent=1, ensure_ascii=False, sort_keys=True)
+    (OUT / "expected.json").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
