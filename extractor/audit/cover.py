@@ -23,6 +23,7 @@ META_PAGES = 5
 TYPED_FIELDS = frozenset({"audit_date", "workers_total", "audit_type", "announcement", "country"})
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*")
 _STACK_GAP = 2.2  # a value below its label starts within this many line heights
+ROW_OVERLAP = 0.3  # lines overlapping this share of the shorter one's height share a row
 
 
 class LabelledValue(BaseModel):
@@ -67,6 +68,11 @@ def _value(name: FieldName, label: str, value: str, page: int, order: int, sourc
 def numbers_in(text: str) -> list[str]:
     """Return the digit groups printed in a cell."""
     return re.findall(r"\d[\d,.]*", text or "")
+
+
+def _numeric_row(cells: list[str]) -> bool:
+    """True for a label followed by several numbers: a data row, not a label and its value."""
+    return sum(bool(numbers_in(cell)) for cell in cells[1:]) > 1
 
 
 def looks_labelled(text: str) -> bool:
@@ -131,9 +137,7 @@ def _table_pairs(rows: list[list[str]]) -> Iterator[Pair]:
             if header:
                 if index + 1 < len(rows):
                     value = _below_value(rows[index + 1], column, name)
-            elif name.field == "workers_total" and sum(
-                bool(numbers_in(c)) for c in cells[column + 1 :]
-            ) > 1:
+            elif name.field == "workers_total" and _numeric_row(cells[column:]):
                 continue  # a row of a demographics table: workforce.py reads its total
             else:
                 right = _right_value(cells, labels, column, name)
@@ -247,22 +251,27 @@ def prefix_pair(text: str, *, any_field: bool = False) -> tuple[str, FieldName, 
     return None
 
 
-def visual_rows(lines: list[Line], tolerance: float = 2.5) -> list[list[Line]]:
-    """Group lines printed side by side (same page, column, baseline) into rows, left to right."""
+def visual_rows(lines: list[Line]) -> list[list[Line]]:
+    """Group lines printed side by side into rows, top to bottom, each left to right.
+
+    Lines share a row when their vertical extents overlap around the middle (a 11 pt label and a
+    9 pt value on one row do), whatever order the reader emitted them in. The reader's columns
+    are ignored: a column of labels beside a column of values is one table to this module.
+    """
+    ordered = sorted(lines, key=lambda line: (line.page, line.bbox[1], line.bbox[0]))
     rows: list[list[Line]] = []
-    for line in lines:
-        last = rows[-1][-1] if rows else None
-        if (
-            last is not None
-            and last.page == line.page
-            and last.column == line.column
-            and abs(last.bbox[1] - line.bbox[1]) <= tolerance
-            and line.bbox[0] > last.bbox[0]
-        ):
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return rows
+    for line in ordered:
+        row = rows[-1] if rows else None
+        if row is not None and row[0].page == line.page:
+            top = min(other.bbox[1] for other in row)
+            bottom = max(other.bbox[3] for other in row)
+            overlap = min(bottom, line.bbox[3]) - max(top, line.bbox[1])
+            height = min(bottom - top, line.bbox[3] - line.bbox[1])
+            if height > 0 and overlap >= ROW_OVERLAP * height:
+                row.append(line)
+                continue
+        rows.append([line])
+    return [sorted(row, key=lambda line: line.bbox[0]) for row in rows]
 
 
 def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
@@ -273,6 +282,8 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
         emitted = False
         for position, item in enumerate(items):
             name = labels[position]
+            if name is not None and name.field == "workers_total" and _numeric_row(items):
+                break  # a row of a demographics table: workforce.py reads its total
             if (
                 name is not None
                 and position + 1 < len(items)

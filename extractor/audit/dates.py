@@ -85,6 +85,12 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         rf",?\s*{_YEAR}{_NO_DIGIT_AFTER}",
         re.IGNORECASE,
     ),
+    # 20-21/09/2015, 20–21.09.2015: a range of days in one month
+    re.compile(
+        rf"{_NO_DIGIT_BEFORE}(?<!day )(?<!Day )(?<!DAY )"
+        rf"(?P<a>[0-3]?\d)\s*[-–]\s*(?P<last>[0-3]?\d)(?P<s>[/.])(?P<b>[01]?\d)(?P=s)"
+        rf"{_YEAR}{_NO_DIGIT_AFTER}"
+    ),
     # 12.03.2012, 12/03/2012, 12-03-2012 (day and month order resolved by the caller)
     re.compile(
         rf"{_NO_DIGIT_BEFORE}(?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)(?P=s){_YEAR}{_NO_DIGIT_AFTER}"
@@ -177,6 +183,8 @@ def _to_date(match: re.Match[str], order: DateOrder | None) -> tuple[dt.date, bo
         date = _safe_date(year, MONTHS[month.lower()], int(parts["day"]))
         return (date, False) if date else None
     first, second = int(parts["a"]), int(parts["b"])
+    if parts.get("last") and int(parts["last"]) <= first:
+        return None  # "Day 1 - 14/03" or "15-3/04" is no range of days
     ambiguous = first <= 12 and second <= 12 and first != second
     day_first = _safe_date(year, second, first)
     month_first = _safe_date(year, first, second)

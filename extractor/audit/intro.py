@@ -22,7 +22,7 @@ from extractor.reading.document import Document
 
 INTRO_LINES = 60
 _ORG = (
-    r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|and|of|de|du|la|del|y))*\.?"
+    r"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\([A-Z][\w.]*\)|&|and|of|de|du|la|del|y))*\.?"
     r"(?:,\s+(?:Ltd|Limited|Inc|LLC|S\.A|JSC|Co)\.?)?)"
 )
 _AUDIT = r"(?:audit|assessment|inspection|visit|verification|evaluation|monitoring)"
@@ -62,6 +62,10 @@ def introduction_text(doc: Document, max_lines: int = INTRO_LINES) -> str:
     return clean(" ".join(line.text for line in body[:max_lines]))
 
 
+# A name ends where the next sentence starts: "... Pvt. Ltd. The audit was ...".
+_NEXT_SENTENCE = re.compile(r"\.\s+(?:The|This|It|At|There|Workers|Total|All)\b.*$")
+
+
 def _first(patterns: tuple[str, ...], text: str, read: Callable[[str], str | None]) -> str | None:
     for pattern in patterns:
         for match in re.finditer(pattern, text):
@@ -73,10 +77,11 @@ def _first(patterns: tuple[str, ...], text: str, read: Callable[[str], str | Non
 
 def prose_firm(text: str) -> str | None:
     patterns = (
-        rf"(?:conducted|carried out|performed|undertaken|audited|assessed|prepared)\s+by\s+{_ORG}",
+        rf"(?:conducted|carried out|performed|undertaken|audited|assessed|prepared)"
+        rf"(?:\s+(?:on|from|between|in)\s+[^.;]{{3,40}}?)?\s+by\s+{_ORG}",
         rf"{_ORG}\s+(?:carried out|conducted|performed|undertook)\b",
     )
-    return _first(patterns, text, firm_name)
+    return _first(patterns, text, lambda value: firm_name(_NEXT_SENTENCE.sub(".", value)))
 
 
 def prose_site_name(text: str) -> str | None:
@@ -85,13 +90,14 @@ def prose_site_name(text: str) -> str | None:
         rf"\b(?:at|of)\s+(?:the\s+(?:site|factory|facility)\s+)?{_ORG},?\s+(?:located|situated|based)\b",
         rf"(?:^|\.\s+){_ORG}\s+(?:was|is)\s+(?:established|founded|registered|incorporated)\b",
     )
-    return _first(patterns, text, lambda value: value.rstrip(",") or None)
+    return _first(patterns, text, lambda value: _NEXT_SENTENCE.sub(".", value).rstrip(",") or None)
 
 
 def prose_address(text: str) -> str | None:
     patterns = (
         r"(?:located|situated|based)\s+(?:at|in)\s+(.+?)(?:,?\s+and\s+(?:employs|has|had|is)\b|"
-        r"\.\s+(?:The|At|It|This|There|Workers|Total|A|An|In|On)\b|\.$)",
+        r",\s+(?:was|were|is|has|had)\b|\.\s+(?:The|At|It|This|There|Workers|Total|A|An|In|On)\b"
+        r"|\.$)",
     )
     return _first(patterns, text, lambda value: clean(value) or None)
 

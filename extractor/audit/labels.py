@@ -122,7 +122,7 @@ def label_field(label: str) -> FieldName | None:
     best: FieldName | None = None
     # Words printed after the label phrase that start with a capital or a digit are a value
     # ("Audit type Re-audit (full)"), unless the whole label is in capitals.
-    tokens = re.findall(r"[A-Za-z0-9\x00]+", label)
+    tokens = _trailing_words(label)
     shouting = label.upper() == label
     variants = (key.replace("\x00", "i"), key.replace("\x00", "l"))
     for candidate in dict.fromkeys(v for k in variants for v in (k, k.replace("rn", "m"))):
@@ -132,6 +132,30 @@ def label_field(label: str) -> FieldName | None:
     return best
 
 
+def _trailing_words(label: str) -> list[tuple[str, int]]:
+    """The label's space-separated words, each with how many key words it makes."""
+    return [
+        (word, len(re.findall(r"[A-Za-z0-9\x00]+", word.replace("(s)", "s"))))
+        for word in label.split()
+    ]
+
+
+def _capitalised_after(tokens: list[tuple[str, int]], after: int) -> bool:
+    """True when the printed words holding the last `after` key words start with a capital.
+
+    Only whole printed words count: in "Announced/Semi/Unannounced" the options share one word
+    with the label phrase, so they are part of the label.
+    """
+    trailing: list[str] = []
+    total = 0
+    for word, count in reversed(tokens):
+        if total >= after:
+            break
+        trailing.append(word)
+        total += count
+    return total == after and any(word.lstrip("(")[:1].isupper() for word in trailing)
+
+
 def label_excluded(label: str, field: str) -> bool:
     """True when a label reads like `field`'s but is ruled out ('Local workers', 'Report date')."""
     key = label_key(label).replace("\x00", "i")
@@ -139,7 +163,7 @@ def label_excluded(label: str, field: str) -> bool:
     return bool(excludes[field].search(key) or global_exclude.search(key))
 
 
-def _field_of(key: str, *, tokens: list[str]) -> FieldName | None:
+def _field_of(key: str, *, tokens: list[tuple[str, int]]) -> FieldName | None:
     rules, excludes, global_exclude = _compiled()
     if global_exclude.search(key):
         return None
@@ -155,9 +179,8 @@ def _field_of(key: str, *, tokens: list[str]) -> FieldName | None:
         rest = key[: match.start()].split() + after
         if len(rest) > MAX_EXTRA_WORDS or any(re.search(r"\d", word) for word in rest):
             continue
-        if after and len(tokens) >= len(after):
-            if any(token[:1].isupper() for token in tokens[len(tokens) - len(after) :]):
-                continue
+        if after and _capitalised_after(tokens, len(after)):
+            continue
         best = FieldName(field=field, rank=rank)
     return best
 

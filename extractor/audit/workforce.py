@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractor.audit.cover import clean, visual_rows
 from extractor.audit.labels import metadata_vocabulary
-from extractor.reading.document import Document
+from extractor.reading.document import Document, Line
 
 TABLE_PAGES = 8
 MAX_WORKERS = 500_000
@@ -115,17 +115,39 @@ def _is_demographics(rows: list[list[str]]) -> bool:
     )
 
 
-def _line_grids(lines: list) -> list[list[list[str]]]:
+def _line_grids(lines: list[Line]) -> list[list[list[str]]]:
     """Consecutive visual rows of two or more cells, read as one borderless table."""
     grids: list[list[list[str]]] = []
-    current: list[list[str]] = []
-    for row in visual_rows(lines):
+    current: list[list[Line]] = []
+    for row in [*visual_rows(lines), []]:
         if len(row) >= 2:
-            current.append([line.text for line in row])
-        else:
-            if len(current) >= 2:
-                grids.append(current)
-            current = []
-    if len(current) >= 2:
-        grids.append(current)
+            current.append(row)
+            continue
+        if len(current) >= 2:
+            grids.append(_aligned(current))
+        current = []
     return grids
+
+
+def _aligned(rows: list[list[Line]]) -> list[list[str]]:
+    """Put each line in the column it sits under, so an empty header cell keeps its place."""
+    widest = max(rows, key=len)
+    anchors = [(line.bbox[0], line.bbox[2]) for line in widest]
+    grid = []
+    for row in rows:
+        cells = [""] * len(anchors)
+        for line in row:
+            column = min(
+                range(len(anchors)),
+                key=lambda i: (
+                    -_overlap(anchors[i], (line.bbox[0], line.bbox[2]))
+                    + abs(anchors[i][0] - line.bbox[0]) / 1000
+                ),
+            )
+            cells[column] = f"{cells[column]} {line.text}".strip()
+        grid.append(cells)
+    return grid
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
