@@ -212,8 +212,9 @@ def inline_pairs(text: str) -> Iterator[tuple[str, FieldName, str]]:
             # "Local workers:" is not "workers:": a longer label that rules the field out wins.
             candidates = [c for c in candidates if not label_excluded(label, c[3].field)]
         if candidates:
-            # The exactest label wins, then the longest: "Country" over "ABC Ltd Country".
-            heads.append(min(candidates, key=lambda c: (c[3].rank, c[0])))
+            # The exactest label wins, then the one with fewest stray words, then the longest:
+            # "Country" over "ABC Ltd Country", "Total number of workers" over "workers".
+            heads.append(min(candidates, key=lambda c: (c[3].rank, c[3].extra, c[0])))
         floor = colon.end()
     for index, (_, value_start, label, name) in enumerate(heads):
         value_end = heads[index + 1][0] if index + 1 < len(heads) else len(text)

@@ -71,6 +71,7 @@ class FieldName(BaseModel):
 
     field: str
     rank: int
+    extra: int = 0  # printed words beyond the vocabulary phrase ("(dd/mm/yyyy)")
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +182,7 @@ def _field_of(key: str, *, tokens: list[tuple[str, int]]) -> FieldName | None:
             continue
         if after and _capitalised_after(tokens, len(after)):
             continue
-        best = FieldName(field=field, rank=rank)
+        best = FieldName(field=field, rank=rank, extra=len(rest))
     return best
 
 

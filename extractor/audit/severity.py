@@ -187,7 +187,18 @@ def _stands_alone(text: str, start: int, end: int, label_before: re.Pattern[str]
     if label_before.search(text[:start]) and not after:
         return True
     rest = " ".join(part for part in (before, after) if part)
+    # "Minor observation", "Major NC": other grade words may share the segment.
+    others = re.findall(r"[a-z]+", rest.lower())
+    if others and all(word in _grade_words() for word in others):
+        return True
     return not rest or bool(_REFERENCE.match(rest))
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> frozenset[str]:
+    vocab = grade_vocabulary()
+    phrases = [p for entry in vocab.grades for p in entry.phrases] + vocab.finding_nouns
+    return frozenset(word for phrase in phrases for word in phrase.split())
 
 
 def _negated(text: str, start: int, negations: set[str]) -> bool:
