@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from extractor.audit.severity import find_grade, find_grades, kind_from_grade, normalise_severity
@@ -114,3 +117,16 @@ def test_find_grades_lists_each_grade_once_in_reading_order():
 def test_kind_from_grade_without_standard_allows_every_family():
     # The reader's old call site passes no standard; RBA's "Priority" must still be a grade.
     assert kind_from_grade("Priority") == "non_compliance"
+
+
+HELD_OUT = json.loads(
+    (Path(__file__).resolve().parent / "data" / "finding_labels_heldout.json").read_text("utf-8")
+)["snippets"]
+
+
+@pytest.mark.parametrize("snippet", HELD_OUT, ids=lambda s: s["text"][:40])
+def test_held_out_heading_gives_its_kind_and_severity(snippet):
+    # Written apart from the rules; see the commit that added them for their first score.
+    match = find_grade(snippet["text"], snippet["standard"])
+    got = (match.kind, match.severity) if match else (None, None)
+    assert got == (snippet["kind"], snippet["severity"])

@@ -24,8 +24,10 @@ from extractor.record.schema import Standard
 # they count only where a clause is expected, not in the middle of a sentence.
 _NEEDS_POSITION = frozenset({"smeta", "bsci", "sa8000", "numbered", "coded"})
 _POSITIONAL_IN_GENERIC = frozenset({"rba"})
-_SEGMENT_START = re.compile(r"(?:^|[|;:()\[\]\n\t–—]|\s-\s|\s{2,})\s*[*•·]?\s*$")
+_SEGMENT_START = re.compile(r"(?:^|[|;:()\[\]\n\t–—]|\s[-/]\s|\s{2,})\s*[*•·]?\s*$")
 _SEGMENT_END = re.compile(r"^(?:\s*$|\s*[|;:)\]\n\t–—,]|\s+-\s|\s{2,}|\.?\s+[A-Z(&]|\.\s*$)")
+# A sub-clause ("3.1") may also run into a lower-case name: "3.1 health and safety".
+_SUB_CLAUSE_END = re.compile(r"^\s+[a-z]")
 
 
 class ClauseFamily(BaseModel):
@@ -72,6 +74,15 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{alternatives})\W{{0,3}}$")
 
 
+def _references(words: list[str]) -> re.Pattern[str]:
+    # "Finding 3", "NC No. 4", "#2" - but "Issue: 8A" and "Observation | 5.1" name the area.
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{alternatives})\s*(?:no\.?|#)?\s*$")
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, object]:
     vocab = clause_vocabulary()
@@ -86,7 +97,7 @@ def _compiled() -> dict[str, object]:
     return {
         "families": families,
         "clause_words": _phrases(vocab.clause_words),
-        "reference_words": _phrases(vocab.reference_words),
+        "reference_words": _references(vocab.reference_words),
         "not_before": _phrases(vocab.not_before),
         "units_after": re.compile(rf"^\s*(?:{units})(?![a-z0-9])", re.IGNORECASE),
     }
@@ -220,7 +231,7 @@ def _candidate(
     worded = bool(compiled["clause_words"].search(before))  # type: ignore[attr-defined]
     if not worded and compiled["not_before"].search(before):  # type: ignore[attr-defined]
         return None
-    numeric = code[:1].isdigit()
+    numeric = code[:1].isdigit() and not prefix
     if numeric and not worded:
         if compiled["reference_words"].search(before):  # type: ignore[attr-defined]
             return None
@@ -230,15 +241,20 @@ def _candidate(
     positional = family in _NEEDS_POSITION or (
         standard == "generic" and family in _POSITIONAL_IN_GENERIC
     )
-    if positional and not worded and not _in_clause_position(text, start, end):
+    if positional and not worded and not _in_clause_position(text, start, end, code):
         return None
     printed = f"{prefix}{code}" if prefix else code
     return ClauseMatch(code=printed, start=start, end=end, family=family, depth=_depth(code))
 
 
-def _in_clause_position(text: str, start: int, end: int) -> bool:
+def _in_clause_position(text: str, start: int, end: int, code: str) -> bool:
     """True at the head of a segment (a cell, a heading) and followed by a name or the end."""
-    return bool(_SEGMENT_START.search(text[:start])) and bool(_SEGMENT_END.match(text[end:]))
+    if not _SEGMENT_START.search(text[:start]):
+        return False
+    after = text[end:]
+    return bool(_SEGMENT_END.match(after)) or (
+        not code.isdigit() and bool(_SUB_CLAUSE_END.match(after))
+    )
 
 
 def _top(code: str) -> str:

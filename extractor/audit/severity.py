@@ -28,6 +28,11 @@ _REFERENCE = re.compile(
 )
 
 
+_RANK_BEFORE_NAME = re.compile(
+    r"\s*(?:\(\s*ret(?:ire)?d?\.?\s*\)\s*)?(?:[A-Z]\.\s*)+[A-Z][a-z]+|\s*\(\s*ret(?:ire)?d?\.?\s*\)"
+)
+
+
 class GradeEntry(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -111,6 +116,8 @@ def find_grades(text: str | None, standard: Standard | None = None) -> list[Grad
             start, end = match.span()
             if not_grade.match(text, start) or _is_label(text, end):
                 continue
+            if _RANK_BEFORE_NAME.match(text, end) and entry.bare:
+                continue  # "Major (retd.) R. Singh": a rank before a person's name
             compound = noun_after.match(text, end)
             if compound and entry.severity is not None:
                 end = compound.end()
