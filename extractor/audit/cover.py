@@ -119,8 +119,9 @@ def _table_pairs(rows: list[list[str]]) -> Iterator[Pair]:
         filled = [i for i, cell in enumerate(cells) if cell and cell.strip()]
         # A header row names fields whose values are in the row below, column by column.
         named = [labels[i] for i in filled]
+        # Two labels side by side are more often a label and a value that reads like one.
         header = (
-            len(filled) >= 2
+            len(filled) >= 3
             and all(name is not None for name in named)
             and len({name.field for name in named if name is not None}) >= 2
         )
@@ -154,7 +155,11 @@ def _right_value(
     """The next filled cell to the right, unless it is a label of another field."""
     for right in range(column + 1, len(cells)):
         if cells[right].strip():
-            return right if _is_value(cells[column], name, cells[right], labels[right]) else None
+            # The last filled cell of a row has nothing to label: it is a value.
+            last = not any(cell.strip() for cell in cells[right + 1 :])
+            if last or _is_value(cells[column], name, cells[right], labels[right]):
+                return right
+            return None
     return None
 
 
@@ -280,6 +285,9 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
     for index, row in enumerate(rows):
         items = [line.text.strip() for line in row]
         labels = [_label_of(item) for item in items]
+        if _is_header(labels):
+            yield from _values_below(rows, index, labels)
+            continue
         emitted = False
         for position, item in enumerate(items):
             name = labels[position]
@@ -288,7 +296,10 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
             if (
                 name is not None
                 and position + 1 < len(items)
-                and _is_value(item, name, items[position + 1], labels[position + 1])
+                and (
+                    position + 2 == len(items)
+                    or _is_value(item, name, items[position + 1], labels[position + 1])
+                )
             ):
                 value = items[position + 1] + _continuation(rows, index, row[position + 1])
                 yield item.rstrip(":： "), name, clean(value), "line"
@@ -311,6 +322,37 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
             if found_prefix:
                 label, name, value = found_prefix
                 yield label, name, value, "line"
+
+
+def _is_header(labels: list[FieldName | None]) -> bool:
+    """A row of three or more labels naming at least two fields heads the values below it."""
+    return (
+        len(labels) >= 3
+        and all(name is not None for name in labels)
+        and len({name.field for name in labels if name is not None}) >= 2
+    )
+
+
+def _values_below(
+    rows: list[list[Line]], index: int, labels: list[FieldName | None]
+) -> Iterator[Pair]:
+    """Pair each label of a header row with the line under it (most horizontal overlap)."""
+    header = rows[index]
+    below = rows[index + 1] if index + 1 < len(rows) else []
+    if not below or below[0].page != header[0].page:
+        return
+    for label_line, name in zip(header, labels, strict=True):
+        if name is None:
+            continue
+        overlaps = [
+            min(label_line.bbox[2], value.bbox[2]) - max(label_line.bbox[0], value.bbox[0])
+            for value in below
+        ]
+        best = max(range(len(below)), key=lambda i: overlaps[i])
+        value_name = _label_of(below[best].text)
+        if overlaps[best] > 0 and (value_name is None or value_name.field == name.field):
+            value = below[best].text + _continuation(rows, index + 1, below[best])
+            yield label_line.text.strip().rstrip(":： "), name, clean(value), "line"
 
 
 def _is_value(label: str, name: FieldName, value: str, value_name: FieldName | None) -> bool:

@@ -83,8 +83,8 @@ _VERSIONS: dict[Standard, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bversion[\s:|\-]*(\d\.\d{1,2})\b", re.I),
     ),
     "amfori_bsci": (
-        re.compile(r"\bBSCI\b[^\n]{0,40}?\b((?:19|20)\d{2})\b", re.I),
-        re.compile(r"\bcode of conduct\s*(?:version\s*)?((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bBSCI\b[^.]{0,40}?\b((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bcode\s+of\s+conduct\s*(?:version\s*)?((?:19|20)\d{2})\b", re.I),
     ),
     "sa8000": (re.compile(r"\bSA\s?8000[\s:|\-]*((?:19|20)\d{2})\b", re.I),),
     "rba": (

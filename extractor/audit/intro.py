@@ -79,15 +79,21 @@ def prose_firm(text: str) -> str | None:
     patterns = (
         rf"(?:conducted|carried out|performed|undertaken|audited|assessed|prepared)"
         rf"(?:\s+(?:on|from|between|in)\s+[^.;]{{3,40}}?)?\s+by\s+{_ORG}",
-        rf"{_ORG}\s+(?:carried out|conducted|performed|undertook)\b",
+        rf"{_ORG}\s+(?:carried out|conducted|performed|undertook|assessed|audited|inspected"
+        r"|monitored|visited)\b",
     )
-    return _first(patterns, text, lambda value: firm_name(_NEXT_SENTENCE.sub(".", value)))
+    return _first(
+        patterns,
+        text,
+        lambda value: firm_name(re.sub(r"^The\s+", "", _NEXT_SENTENCE.sub(".", value))),
+    )
 
 
 def prose_site_name(text: str) -> str | None:
     patterns = (
         rf"\b{_AUDIT}(?:\s*\([^)]*\))?\s+of\s+{_ORG}\s+(?:on|in|at|from|between|was|were|has|is)\b",
-        rf"\b(?:at|of)\s+(?:the\s+(?:site|factory|facility)\s+)?{_ORG},?\s+(?:located|situated|based)\b",
+        rf"\b(?:at|of|assessed|audited|inspected|visited)\s+(?:the\s+(?:site|factory|facility)\s+)?"
+        rf"{_ORG},?\s+(?:located|situated|based)\b",
         rf"(?:^|\.\s+){_ORG}\s+(?:was|is)\s+(?:established|founded|registered|incorporated)\b",
     )
     return _first(patterns, text, lambda value: _NEXT_SENTENCE.sub(".", value).rstrip(",") or None)

@@ -111,12 +111,27 @@ def label_key(label: str) -> str:
         text,
     )
     text = text.lower().replace("&", " and ").replace("’", "'").replace("(s)", "s")
+    # "including management", "incl. agency": what a total includes does not rule it out.
+    text = re.sub(r"\b(?:including|incl\.?|inclusive of|plus)\s+[\w ]+$", "", text)
     text = re.sub(r"[^a-z0-9%#\x00 ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def label_field(label: str) -> FieldName | None:
-    """Return the metadata field a printed label names (and how exactly), or None."""
+    """Return the metadata field a printed label names (and how exactly), or None.
+
+    A qualifier in brackets is read only if the label means nothing without it: "Number of
+    workers (on day of audit)" names the headcount, "Announced (yes/no)" the announcement.
+    """
+    core = re.sub(r"\([^)]*\)?", " ", label)
+    if core.strip() and core.strip() != label.strip():
+        found = _label_field(core)
+        if found is not None:
+            return found
+    return _label_field(label)
+
+
+def _label_field(label: str) -> FieldName | None:
     key = label_key(label)
     if not key or len(key.split()) > MAX_LABEL_WORDS or re.fullmatch(r"[\d ]+", key):
         return None
