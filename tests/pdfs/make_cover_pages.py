@@ -1073,7 +1073,8 @@ HELD_OUT_3: list[Cover] = [
                     ["Audit company: ELEVATE Limited", "Audit type: Periodic"],
                     ["Site name: Sunrise Footwear Industries Ltd.", "Was the audit announced: Yes"],
                     [
-                        "Site address (incl. country): Plot 31-32, Mongla EPZ, Bagerhat, Bangladesh",
+                        "Site address (incl. country): Plot 31-32, Mongla EPZ, Bagerhat, "
+                        "Bangladesh",
                         "Date of audit: 09/11/2021 - 11/11/2021",
                     ],
                     ["Number of workers (on day of audit): 2,204", "Report issued: 30/11/2021"],
