@@ -96,7 +96,13 @@ def announcement_from(text: str | None, *, label: str | None = None) -> Announce
     found = _choose(text, "announcement")
     if found is not None:
         return found  # type: ignore[return-value]
-    answer = re.sub(r"[^\w✓✔☒☑]+", " ", text or "").strip().lower()
+    # "Sí / Yes": an answer printed in two languages.
+    answers = {
+        re.sub(r"[^\w✓✔☒☑]+", " ", part).strip().lower() for part in re.split(r"\s/\s", text or "")
+    }
+    answer = (
+        answers.pop() if len(answers) == 1 else next((a for a in answers if a in _YES | _NO), "")
+    )
     if label is None or answer not in _YES | _NO:
         return None
     named = _choose(label, "announcement")

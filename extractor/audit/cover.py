@@ -72,7 +72,7 @@ def numbers_in(text: str) -> list[str]:
 
 def _numeric_row(cells: list[str]) -> bool:
     """True for a label followed by several numbers: a data row, not a label and its value."""
-    return sum(bool(numbers_in(cell)) for cell in cells[1:]) > 1
+    return sum(bool(re.fullmatch(r"\s*\d[\d,.\s]*", cell)) for cell in cells[1:]) > 1
 
 
 def looks_labelled(text: str) -> bool:
@@ -103,12 +103,14 @@ Pair = tuple[str, FieldName, str, str]
 def _label_of(cell: str) -> FieldName | None:
     """The field a cell or line names when it is a label, and nothing but a label."""
     text = _LEADERS.sub(": ", clean(cell)).strip()
+    # "Site address: (Please include full address)" - an instruction to the auditor, no value.
+    text = re.sub(r"([:：])\s*\([^)]*\)$", r"\1", text)
     colon = text.endswith((":", "：", "?"))
     text = text.rstrip(":：").strip()
     # "Site address: Plot 4" holds a value; "The audit date was moved." is a sentence.
     if not text or len(text) > 80 or re.search(r"[:：]\s*\S", text):
         return None
-    if not colon and (len(text.split()) > 6 or re.search(r"[a-z]{3}\.$", text)):
+    if not colon and (len(text.split()) > 8 or re.search(r"[a-z]{3}\.$", text)):
         return None
     return label_field(text)
 

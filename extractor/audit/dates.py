@@ -63,6 +63,11 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"{_NO_DIGIT_BEFORE}{_YEAR}(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d){_NO_DIGIT_AFTER}"
     ),
+    # 2017-11-20/21, 2017-11-20 to 22: a range of days after an ISO date
+    re.compile(
+        rf"{_NO_DIGIT_BEFORE}{_YEAR}(?P<s>[-/.])(?P<m>[01]?\d)(?P=s)(?P<d>[0-3]?\d)"
+        rf"(?:\s*/\s*|{_TO})[0-3]?\d{_NO_DIGIT_AFTER}"
+    ),
     # 2012年3月12日
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
     # 3rd March 2012, 12-13 March 2012, 28 Feb - 2 Mar 2012, 3rd of March, 2012

@@ -91,7 +91,7 @@ _VERSIONS: dict[Standard, tuple[re.Pattern[str], ...]] = {
         # A title or sentence may wrap between the scheme's name and its version.
         re.compile(r"\b(?:RBA|EICC)\b[^.]{0,40}?\b(?:version|v\.?)[\s:|\-]*(\d\.\d)\b", re.I),
         re.compile(r"\bcode\s+(?:of\s+conduct\s+)?version[\s:|\-]*(\d\.\d)\b", re.I),
-        re.compile(r"\b(?:RBA|EICC)\s+code\s+of\s+conduct\s*(?:v\.?\s*)?(\d\.\d)\b", re.I),
+        re.compile(r"\b(?:RBA|EICC)\s+code(?:\s+of\s+conduct)?\s*(?:v\.?\s*)?(\d\.\d)\b", re.I),
     ),
 }
 

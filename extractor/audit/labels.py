@@ -16,6 +16,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from extractor.audit.countries import plain
+
 MAX_LABEL_WORDS = 9
 # Words a label may carry beyond its vocabulary phrase ('Date of audit (dd/mm/yyyy)').
 MAX_EXTRA_WORDS = 3
@@ -110,7 +112,7 @@ def label_key(label: str) -> str:
         lambda m: m.group(0).translate(_OCR_LETTERS),
         text,
     )
-    text = text.lower().replace("&", " and ").replace("’", "'").replace("(s)", "s")
+    text = plain(text).lower().replace("&", " and ").replace("’", "'").replace("(s)", "s")
     # "including management", "incl. agency": what a total includes does not rule it out.
     text = re.sub(r"\b(?:including|incl\.?|inclusive of|plus)\s+[\w ]+$", "", text)
     text = re.sub(r"[^a-z0-9%#\x00 ]+", " ", text)
@@ -128,7 +130,12 @@ def label_field(label: str) -> FieldName | None:
         found = _label_field(core)
         if found is not None:
             return found
-    return _label_field(label)
+    found = _label_field(label)
+    if found is None and re.search(r"\s/\s", label):
+        # "Fecha de auditoría / Audit date": a label printed in two languages, or two synonyms.
+        names = [_label_field(part) for part in re.split(r"\s/\s", label)]
+        found = min((n for n in names if n is not None), key=lambda n: n.rank, default=None)
+    return found
 
 
 def _label_field(label: str) -> FieldName | None:
@@ -154,6 +161,14 @@ def _trailing_words(label: str) -> list[tuple[str, int]]:
         (word, len(re.findall(r"[A-Za-z0-9\x00]+", word.replace("(s)", "s"))))
         for word in label.split()
     ]
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """Every word the label vocabulary uses: such words after a label are part of it."""
+    vocab = metadata_vocabulary()
+    patterns = [rule.pattern for labels in vocab.labels.values() for rule in labels.rules]
+    return frozenset(word for p in patterns for word in re.findall(r"[a-z]{3,}", p))
 
 
 def _capitalised_after(tokens: list[tuple[str, int]], after: int) -> bool:
@@ -195,7 +210,11 @@ def _field_of(key: str, *, tokens: list[tuple[str, int]]) -> FieldName | None:
         rest = key[: match.start()].split() + after
         if len(rest) > MAX_EXTRA_WORDS or any(re.search(r"\d", word) for word in rest):
             continue
-        if after and _capitalised_after(tokens, len(after)):
+        if (
+            after
+            and not all(word in _label_words() for word in after)
+            and _capitalised_after(tokens, len(after))
+        ):
             continue
         best = FieldName(field=field, rank=rank, extra=len(rest))
     return best
