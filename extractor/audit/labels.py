@@ -119,6 +119,7 @@ def label_key(label: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def label_field(label: str) -> FieldName | None:
     """Return the metadata field a printed label names (and how exactly), or None.
 
