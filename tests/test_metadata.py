@@ -346,6 +346,9 @@ def test_a_sentence_is_not_a_label():
         ("Re-audit (full)", "re_audit"),
         ("Re-inspection", "re_audit"),
         ("Special investigation", "special"),
+        ("Verification assessment", "follow_up"),
+        ("Assessment cycle 1", "initial"),
+        ("Annual assessment (cycle 4)", "periodic"),
         ("Full audit", None),
         ("4-Pillar", None),
     ],
@@ -418,3 +421,79 @@ def test_worker_total_from_demographics_tables():
 )
 def test_firm_name_never_a_person(printed, person_label, firm):
     assert firm_name(printed, person_label=person_label) == firm
+
+
+def test_contents_entries_are_not_labelled_values():
+    # Regression: "3. Workforce ........ 14" (a contents entry) was read as 14 workers.
+    doc = document(
+        [
+            line("3. Workforce ........................................", 100),
+            line("14", 100, x=500),
+            line("4. Audit details .................................. 18", 113),
+        ]
+    )
+    assert info(doc).workers_total is None
+
+
+def test_label_and_value_joined_on_one_line_in_a_block_of_fields():
+    doc = document(
+        [
+            line("Supplier site Everbright Leather JSC", 100),
+            line("Physical address Building 22, Al-Hassan IE, Dulayl, Zarqa, Jordan", 113),
+            line("Announcement Unannounced", 126),
+            line("Assessor M. Chen (Asia Ethical Audits Co.)", 139),
+        ]
+    )
+    result = info(doc)
+    assert result.site_name == "Everbright Leather JSC"
+    assert (result.site_address, result.country) == (
+        "Building 22, Al-Hassan IE, Dulayl, Zarqa",
+        "JO",
+    )
+    assert result.announcement == "unannounced"
+    assert result.audit_firm == "Asia Ethical Audits Co."
+
+
+def test_firm_after_prepared_by():
+    doc = document([line("Prepared by Compass Social Verification Ltd.", 100)])
+    assert info(doc).audit_firm == "Compass Social Verification Ltd."
+
+
+def test_findings_summary_table_is_not_a_demographics_table():
+    summary = [
+        ["Area", "NC", "Obs", "GE"],
+        ["Young workers", "1", "0", "0"],
+        ["Total", "4", "0", "0"],
+    ]
+    assert table_total(summary) is None
+
+
+def test_demographics_table_continued_over_a_page_break():
+    first = Page(
+        number=1,
+        width=595,
+        height=842,
+        lines=[
+            line("Worker type", 700),
+            line("Male", 700, x=300),
+            line("Female", 700, x=380),
+            line("Total", 700, x=460),
+            line("Regular employees", 716),
+            line("497", 716, x=300),
+            line("257", 716, x=380),
+            line("754", 716, x=460),
+        ],
+    )
+    rows = [("Fixed-term workers", "30", "18", "48"), ("Total headcount", "527", "275", "802")]
+    second = Page(
+        number=2,
+        width=595,
+        height=842,
+        lines=[
+            Line(text=text, page=2, bbox=(x, top, x + 40, top + 10), size=10.0)
+            for i, row in enumerate(rows)
+            for text, x, top in zip(row, (56, 300, 380, 460), [60 + 16 * i] * 4, strict=True)
+        ],
+    )
+    doc = Document(filename="c.pdf", sha256=SHA, page_count=2, pages=[first, second])
+    assert info(doc).workers_total == 802

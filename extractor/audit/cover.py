@@ -102,6 +102,8 @@ Pair = tuple[str, FieldName, str, str]
 
 def _label_of(cell: str) -> FieldName | None:
     """The field a cell or line names when it is a label, and nothing but a label."""
+    if _CONTENTS_LABEL.match(clean(cell)):
+        return None  # "3. Workforce ........" beside its page number: a contents entry
     text = _LEADERS.sub(": ", clean(cell)).strip()
     # "Site address: (Please include full address)" - an instruction to the auditor, no value.
     text = re.sub(r"([:：])\s*\([^)]*\)$", r"\1", text)
@@ -200,8 +202,15 @@ def _inside_cell(cell: str) -> Iterator[Pair]:
 # --- lines ------------------------------------------------------------------------------------
 
 
+# "3. Workforce ........ 14": a contents entry, a numbered heading and its page.
+_CONTENTS_LABEL = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\D.*?(?:\.{3,}|…+|_{3,})\s*$")
+_CONTENTS_ENTRY = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\D.*?(?:\.{3,}|…+|_{3,})\s*\d{1,3}\s*$")
+
+
 def inline_pairs(text: str) -> Iterator[tuple[str, FieldName, str]]:
     """Yield the 'Label: value' pairs printed in one line, several per line allowed."""
+    if _CONTENTS_ENTRY.match(text):
+        return
     text = _LEADERS.sub(": ", text)
     colons = [m for m in re.finditer(r"\s*[:：]\s*", text)]
     heads: list[tuple[int, int, str, FieldName]] = []  # label start, value start, label, field
@@ -230,7 +239,9 @@ def inline_pairs(text: str) -> Iterator[tuple[str, FieldName, str]]:
             yield label.strip(), name, value
 
 
-def prefix_pair(text: str, *, any_field: bool = False) -> tuple[str, FieldName, str] | None:
+def prefix_pair(
+    text: str, *, any_field: bool = False, any_rank: bool = False
+) -> tuple[str, FieldName, str] | None:
     """Read 'Audit date 12 March 2012' (a label without a colon).
 
     Only a short line that starts with an exact label counts, and its value must start the way
@@ -246,11 +257,14 @@ def prefix_pair(text: str, *, any_field: bool = False) -> tuple[str, FieldName, 
     for size in range(1, min(len(words) - 1, 6) + 1):
         label = text[: words[size - 1].end()]
         name = label_field(label)
-        if name is None or name.rank > 1:
-            continue
-        if not any_field and name.field not in TYPED_FIELDS:
+        if name is None or (name.rank > 1 and not any_rank):
             continue
         value = text[words[size].start() :].strip(" :-–")
+        # "Prepared by Compass Social Verification Ltd.": what follows "by" is the firm.
+        if name.field == "audit_firm" and label.lower().endswith(" by") and value[:1].isupper():
+            return label, name, value
+        if not any_field and name.field not in TYPED_FIELDS:
+            continue
         numeric = name.field in ("audit_date", "workers_total")
         short = len(value.split()) <= 4 or (any_field and name.field not in TYPED_FIELDS)
         starts_like_value = value[:1].isupper() or value[:1].isdigit()
@@ -284,7 +298,12 @@ def visual_rows(lines: list[Line]) -> list[list[Line]]:
 
 def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
     rows = visual_rows(lines)
+    block = _label_value_lines(rows)
     for index, row in enumerate(rows):
+        if index in block:
+            label, name, value = block[index]
+            yield label, name, value, "line"
+            continue
         items = [line.text.strip() for line in row]
         labels = [_label_of(item) for item in items]
         if _is_header(labels):
@@ -324,6 +343,24 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
             if found_prefix:
                 label, name, value = found_prefix
                 yield label, name, value, "line"
+
+
+def _label_value_lines(rows: list[list[Line]]) -> dict[int, tuple[str, FieldName, str]]:
+    """Lines that each start with a label and go on with its value, without a colon.
+
+    The reader joins "Supplier site" and "Everbright Leather JSC" into one line when the gap is
+    narrow. One such line could be a sentence; three or more on a page are a block of fields.
+    """
+    found: dict[int, tuple[str, FieldName, str]] = {}
+    for index, row in enumerate(rows):
+        if len(row) == 1 and ":" not in row[0].text:
+            pair = prefix_pair(row[0].text.strip(), any_field=True, any_rank=True)
+            if pair is not None:
+                found[index] = pair
+    pages: dict[int, int] = {}
+    for index in found:
+        pages[rows[index][0].page] = pages.get(rows[index][0].page, 0) + 1
+    return {i: pair for i, pair in found.items() if pages[rows[i][0].page] >= 3}
 
 
 def _is_header(labels: list[FieldName | None]) -> bool:

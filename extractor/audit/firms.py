@@ -71,7 +71,7 @@ def firm_name(text: str | None, *, person_label: bool = False) -> str | None:
 
 
 def _with_suffix(value: str, part: str) -> str:
-    # "Asia Audits Co., Ltd." is one name even though a comma splits it.
-    # "... Services (India) Pvt Ltd": a country in brackets sits inside the name.
+    # "Asia Audits Co., Ltd." is one name even though a comma splits it; "... Services (India)
+    # Pvt Ltd": a country in brackets sits inside the name.
     match = re.search(re.escape(part) + r"(?:\s*\([A-Z][a-z]+\))?(?:,?\s*" + _SUFFIX + r")+", value)
     return match.group(0) if match else part

@@ -169,7 +169,10 @@ def _label_words() -> frozenset[str]:
     """Every word the label vocabulary uses: such words after a label are part of it."""
     vocab = metadata_vocabulary()
     patterns = [rule.pattern for labels in vocab.labels.values() for rule in labels.rules]
-    return frozenset(word for p in patterns for word in re.findall(r"[a-z]{3,}", p))
+    # Words that are also values ("Announcement Unannounced") do not count as label words.
+    values = [re.compile(rule.pattern) for rule in vocab.audit_types + vocab.announcements]
+    words = {word for p in patterns for word in re.findall(r"[a-z]{3,}", p)}
+    return frozenset(w for w in words if not any(value.search(w) for value in values))
 
 
 def _capitalised_after(tokens: list[tuple[str, int]], after: int) -> bool:

@@ -71,8 +71,8 @@ def workers_from_tables(doc: Document, pages: int = TABLE_PAGES) -> int | None:
     grids: list[list[list[str]]] = [
         [row.cells for row in table.rows if row.page in wanted] for table in doc.tables
     ]
-    for page in doc.pages[:pages]:
-        grids.extend(_line_grids(page.lines))
+    # A borderless table may run on over a page break (running headers join it harmlessly).
+    grids.extend(_line_grids([line for page in doc.pages[:pages] for line in page.lines]))
     for grid in grids:
         total = table_total(grid)
         if total is not None:
