@@ -301,8 +301,8 @@ def _line_pairs(lines: list[Line]) -> Iterator[Pair]:
     block = _label_value_lines(rows)
     for index, row in enumerate(rows):
         if index in block:
-            label, name, value = block[index]
-            yield label, name, value, "line"
+            block_label, block_name, block_value = block[index]
+            yield block_label, block_name, block_value, "line"
             continue
         items = [line.text.strip() for line in row]
         labels = [_label_of(item) for item in items]
