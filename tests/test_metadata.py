@@ -349,6 +349,9 @@ def test_a_sentence_is_not_a_label():
         ("Verification assessment", "follow_up"),
         ("Assessment cycle 1", "initial"),
         ("Annual assessment (cycle 4)", "periodic"),
+        ("Annual re-inspection", "periodic"),
+        ("Baseline assessment", "initial"),
+        ("First compliance assessment", "initial"),
         ("Full audit", None),
         ("4-Pillar", None),
     ],
@@ -497,3 +500,20 @@ def test_demographics_table_continued_over_a_page_break():
     )
     doc = Document(filename="c.pdf", sha256=SHA, page_count=2, pages=[first, second])
     assert info(doc).workers_total == 802
+
+
+def test_a_title_is_not_a_field_of_the_block_below_it():
+    doc = document(
+        [
+            line("Factory Evaluation Report", 60, size=15.0, bold=True),
+            line("Factory Delta Garments Co., Ltd.", 100, size=8.0),
+            line("Headcount 2712", 110, size=8.0),
+            line("Audit announcement Semi announced", 120, size=8.0),
+        ]
+    )
+    result = info(doc)
+    assert (result.site_name, result.workers_total, result.announcement) == (
+        "Delta Garments Co., Ltd.",
+        2712,
+        "semi_announced",
+    )

@@ -76,8 +76,8 @@ def _choose(text: str | None, kind: str) -> str | None:
     # A list of choices with nothing ticked ("Announced / Semi-announced / Unannounced").
     if len(values) >= 3 or re.search(_UNTICKED, key):
         return None
-    # Two kinds named: the more specific one in vocabulary order ("Follow-up of the initial
-    # audit" is a follow-up, "Annual re-audit" a re-audit).
+    # Two kinds named: the first in vocabulary order ("Follow-up of the initial audit" is a
+    # follow-up; "Annual re-inspection" is the periodic one).
     order = [value for value, _ in _rules(kind)]
     return min(values, key=order.index)
 

@@ -357,6 +357,11 @@ def _label_value_lines(rows: list[list[Line]]) -> dict[int, tuple[str, FieldName
             pair = prefix_pair(row[0].text.strip(), any_field=True, any_rank=True)
             if pair is not None:
                 found[index] = pair
+    # A title ("Factory Evaluation Report") is printed larger than the fields under it.
+    sizes = sorted(rows[i][0].size for i in found)
+    if sizes:
+        usual = sizes[len(sizes) // 2]
+        found = {i: pair for i, pair in found.items() if rows[i][0].size <= usual + 1.5}
     pages: dict[int, int] = {}
     for index in found:
         pages[rows[index][0].page] = pages.get(rows[index][0].page, 0) + 1

@@ -38,7 +38,10 @@ _SIGNALS: dict[Standard, tuple[tuple[re.Pattern[str], float], ...]] = {
     ),
     "sa8000": (
         (re.compile(r"\bSA\s?8000\b", re.I), 4.0),
-        (re.compile(r"\bsocial accountability\b", re.I), 1.5),
+        # "Social Accountability Assessment" is also a generic title; SAI's name is not.
+        (re.compile(r"\bsocial accountability\b", re.I), 1.0),
+        (re.compile(r"\bsocial accountability international\b", re.I), 3.0),
+        (re.compile(r"\bsocial accountability\s+(?:standard\s+)?(?:19|20)\d{2}\b", re.I), 3.0),
         (re.compile(r"\bSAAS\b|\bSAI\b"), 1.0),
     ),
     "rba": (
@@ -86,12 +89,18 @@ _VERSIONS: dict[Standard, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bBSCI\b[^.]{0,40}?\b((?:19|20)\d{2})\b", re.I),
         re.compile(r"\bcode\s+of\s+conduct\s*(?:version\s*)?((?:19|20)\d{2})\b", re.I),
     ),
-    "sa8000": (re.compile(r"\bSA\s?8000[\s:|\-]*((?:19|20)\d{2})\b", re.I),),
+    "sa8000": (
+        re.compile(r"\bSA\s?8000[\s:|\-]*((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bsocial\s+accountability\s+(?:standard\s+)?((?:19|20)\d{2})\b", re.I),
+    ),
     "rba": (
         # A title or sentence may wrap between the scheme's name and its version.
         re.compile(r"\b(?:RBA|EICC)\b[^.]{0,40}?\b(?:version|v\.?)[\s:|\-]*(\d\.\d)\b", re.I),
         re.compile(r"\bcode\s+(?:of\s+conduct\s+)?version[\s:|\-]*(\d\.\d)\b", re.I),
         re.compile(r"\b(?:RBA|EICC)\s+code(?:\s+of\s+conduct)?\s*(?:v\.?\s*)?(\d\.\d)\b", re.I),
+        re.compile(
+            r"\b(?:standard|code)\s+version[\s:|\-]*(?:version\s*|v\.?\s*)?(\d\.\d)\b", re.I
+        ),
     ),
 }
 
