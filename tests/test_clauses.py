@@ -53,6 +53,16 @@ from extractor.audit.clauses import clean_clause, find_clauses, looks_like_claus
         ("Section 4.2 Wages", "generic", "4.2"),
         ("PA 6", "generic", "PA 6"),
         ("ETI 6", "generic", "ETI 6"),
+        # Sub-clauses under lettered SMETA clauses, BSCI question numbers, FLA elements and
+        # Better Work clusters printed alone in a clause cell.
+        ("10C.2", "smeta", "10C.2"),
+        ("10A.3", "smeta", "10A.3"),
+        ("10.7", "amfori_bsci", "10.7"),
+        ("ER", "generic", "ER"),
+        ("H/A", "generic", "H/A"),
+        ("HOW", "generic", "HOW"),
+        ("FACB", "generic", "FACB"),
+        ("OSH - Occupational safety and health", "generic", "OSH"),
     ],
 )
 def test_most_specific_code_as_printed(printed, standard, code):
@@ -76,6 +86,8 @@ def test_most_specific_code_as_printed(printed, standard, code):
         ("Plot A4, Road 3", "rba"),
         ("COVID-19 measures", "generic"),
         ("Finding 3", "sa8000"),
+        ("F", "sa8000"),
+        ("Section C of the report", "generic"),
         ("", "generic"),
     ],
 )

@@ -43,7 +43,12 @@ VOCABULARY = [
     ("Yellow", "generic", "non_compliance", "minor"),
     ("Maj", "generic", "non_compliance", "major"),
     ("Cr", "generic", "non_compliance", "critical"),
-    ("High risk", "generic", "non_compliance", "major"),
+    ("High risk", "generic", "non_compliance", "critical"),
+    ("Medium risk", "generic", "non_compliance", "major"),
+    ("Urgent", "generic", "non_compliance", "critical"),
+    ("Note", "generic", "observation", None),
+    ("Comment", "generic", "observation", None),
+    ("Positive aspect", "generic", "good_practice", None),
 ]
 
 

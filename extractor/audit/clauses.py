@@ -22,7 +22,7 @@ from extractor.record.schema import Standard
 
 # Families whose bare codes are plain numbers (or might be, like "A4" outside RBA reports):
 # they count only where a clause is expected, not in the middle of a sentence.
-_NEEDS_POSITION = frozenset({"smeta", "bsci", "sa8000", "numbered", "coded"})
+_NEEDS_POSITION = frozenset({"smeta", "bsci", "sa8000", "numbered", "coded", "cluster"})
 _POSITIONAL_IN_GENERIC = frozenset({"rba"})
 _SEGMENT_START = re.compile(r"(?:^|[|;:()\[\]\n\t–—]|\s[-/]\s|\s{2,})\s*[*•·]?\s*$")
 _SEGMENT_END = re.compile(r"^(?:\s*$|\s*[|;:)\]\n\t–—,]|\s+-\s|\s{2,}|\.?\s+[A-Z(&]|\.\s*$)")
