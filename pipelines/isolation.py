@@ -180,6 +180,7 @@ class IsolatedExtractor:
         self.limits = Limits(timeout_s=timeout_s, max_memory_mb=max_memory_mb)
         self.peak_child_mb = 0.0
         self._ctx = mp.get_context("spawn")
+        self._proc: Any = None
         self._start()
 
     @property
@@ -211,6 +212,8 @@ class IsolatedExtractor:
         self.peak_child_mb = max(self.peak_child_mb, peak)
 
     def _kill(self) -> None:
+        if self._proc is None:
+            return
         pid = self._proc.pid
         if pid is not None and self._proc.is_alive():
             kill_descendants(pid)
@@ -224,6 +227,8 @@ class IsolatedExtractor:
     def extract(self, path: Path) -> AuditRecord | ErrorRecord:
         """Extract `path`; a timeout, the memory cap or a crash gives an `ErrorRecord`."""
         path = Path(path)
+        if self._proc is None:
+            self._start()  # the previous child was killed; start its successor now
         self._conn.send(str(path))
         deadline = time.monotonic() + self.limits.timeout_s + PARENT_GRACE_S
         memory_backstop = self.limits.max_memory_mb * PARENT_MEMORY_FACTOR
@@ -249,7 +254,8 @@ class IsolatedExtractor:
                 err = self._limit_error(E009, path, stage="processing the report")
                 break
         self._kill()
-        self._start()
+        # The successor starts on the next call, so this answer is not delayed by model loading.
+        self._proc = None
         return error_record(path.name, err, self.info, sha256=file_sha256(path))
 
     def _limit_error(self, spec: ErrorSpec, path: Path, *, stage: str) -> ReportError:
@@ -273,6 +279,8 @@ class IsolatedExtractor:
         return ReportError(E010, name=path.name, detail=f"the extraction process died ({how})")
 
     def close(self) -> None:
+        if self._proc is None:
+            return
         if self._proc.is_alive():
             with contextlib.suppress(OSError):
                 self._conn.send(None)

@@ -35,19 +35,20 @@ CPU_BACKSTOP_FACTOR = 2.0
 CPU_BACKSTOP_MARGIN_S = 10.0
 MB = 1024 * 1024
 
-# Innermost module first: the first match names what the extraction was doing.
+# In priority order: the first stage with a frame anywhere on the stack names what the
+# extraction was doing (OCR calls pdfium to render, so "OCR" must win over "parsing").
 STAGES: tuple[tuple[str, str], ...] = (
     ("extractor.reading.ocr", "reading scanned pages with OCR"),
-    ("pdfminer", "parsing the PDF"),
-    ("pdfplumber", "parsing the PDF"),
-    ("pypdfium2", "parsing the PDF"),
-    ("extractor.reading", "reading the PDF"),
-    ("extractor.audit", "reading the audit details"),
-    ("extractor.findings", "finding the audit findings"),
     ("spacy", "tagging entities in the findings"),
     ("thinc", "tagging entities in the findings"),
     ("sklearn", "classifying the findings"),
     ("extractor.indicators", "tagging entities and ILO indicators"),
+    ("extractor.findings", "finding the audit findings"),
+    ("extractor.audit", "reading the audit details"),
+    ("pdfminer", "parsing the PDF"),
+    ("pdfplumber", "parsing the PDF"),
+    ("pypdfium2", "parsing the PDF"),
+    ("extractor.reading", "reading the PDF"),
 )
 UNKNOWN_STAGE = "processing the report"
 
@@ -125,13 +126,14 @@ def kill_descendants(pid: int | None = None) -> None:
 
 
 def stage_of(frame: FrameType | None) -> str:
-    """Name, in plain words, the stage the innermost known frame of a stack belongs to."""
+    """Name, in plain words, the stage a stack of frames is in (see `STAGES`)."""
+    modules: list[str] = []
     while frame is not None:
-        module = str(frame.f_globals.get("__name__", ""))
-        for prefix, stage in STAGES:
-            if module == prefix or module.startswith(prefix + "."):
-                return stage
+        modules.append(str(frame.f_globals.get("__name__", "")))
         frame = frame.f_back
+    for prefix, stage in STAGES:
+        if any(m == prefix or m.startswith(prefix + ".") for m in modules):
+            return stage
     return UNKNOWN_STAGE
 
 
