@@ -156,7 +156,10 @@ def run_bulk(args: argparse.Namespace) -> Summary:
         start_ray(args.address, args.workers)
         run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + uuid.uuid4().hex[:6]
         ledger_cls = ray.remote(num_cpus=0, max_restarts=0)(Ledger)
-        ledger = ledger_cls.remote(out, run_id, _settings_for_manifest(args))
+        ledger_name = f"audit-extractor-bulk-ledger-{run_id}"
+        ledger = ledger_cls.options(name=ledger_name).remote(
+            out, run_id, _settings_for_manifest(args)
+        )
         worker_cls = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(BulkWorker)
         config = WorkerConfig(
             input=str(args.input),
@@ -169,7 +172,9 @@ def run_bulk(args: argparse.Namespace) -> Summary:
             ),
             limits=Limits(timeout_s=args.timeout, max_memory_mb=args.max_memory_mb),
         )
-        workers = [worker_cls.remote(config.model_dump_json(), ledger) for _ in range(args.workers)]
+        workers = [
+            worker_cls.remote(config.model_dump_json(), ledger_name) for _ in range(args.workers)
+        ]
         try:
             _call(ray, ledger.write_manifest.remote("running"))
             lister = ray.remote(num_cpus=0)(list_chunks).options(

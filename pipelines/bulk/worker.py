@@ -69,13 +69,15 @@ class WorkerInfo(BaseModel):
 class BulkWorker:
     """Extracts chunks of inputs and commits them; one per CPU slot (use through `ray.remote`)."""
 
-    def __init__(self, config_json: str, ledger: Any) -> None:
+    def __init__(self, config_json: str, ledger_name: str) -> None:
         started = time.perf_counter()
         # JSON, not a pickled object: small enough to travel inline with the actor's creation,
         # so Ray can always restart the actor from it.
         config = WorkerConfig.model_validate_json(config_json)
         self.config = config
-        self.ledger = ledger
+        # Looked up by name: a handle among the arguments would make Ray keep them in the object
+        # store, from where a restart could fail to fetch them.
+        self.ledger = ray.get_actor(ledger_name)
         self.worker_id = uuid.uuid4().hex[:12]  # one per incarnation: a restart is a new worker
         self.node = ray.get_runtime_context().get_node_id()[:12]
         self.store = open_store(config.out)
