@@ -181,6 +181,7 @@ class ArrowStore:
         except Exception as exc:  # pyarrow raises ArrowInvalid/OSError for unknown schemes
             raise StoreError(f"{uri}: cannot open this output location ({exc})") from None
         self.base = self.base.rstrip("/")
+        self._folders: set[str] = set()
 
     def _path(self, name: str) -> str:
         return f"{self.base}/{name}".rstrip("/") if name else self.base
@@ -193,6 +194,10 @@ class ArrowStore:
     def write_atomic(self, name: str, data: bytes) -> None:
         # One stream closed once: a single PUT on object stores, which is atomic there.
         path = self._path(name)
+        parent = path.rsplit("/", 1)[0]
+        if parent not in self._folders:  # local and HDFS need the folder; object stores ignore it
+            self.ensure_dirs(parent[len(self.base) + 1 :])
+            self._folders.add(parent)
         with _os_errors_as_store_errors(path), self.fs.open_output_stream(path) as out:
             out.write(data)
 
@@ -234,6 +239,7 @@ class ArrowStore:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """A lease object: refuse when another run's lease is fresh. Best effort (no CAS)."""
+        self.ensure_dirs("")
         existing = self.read_bytes(".lock")
         if existing:
             try:

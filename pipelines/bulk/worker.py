@@ -20,7 +20,6 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Any
 
 import ray
 from pydantic import BaseModel
