@@ -19,10 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 from test_bulk import TRAIN, bulk_args, read_records, sha256
 
-from pipelines.bulk.ledger import Ledger
 from pipelines.bulk.run import run_bulk
-from pipelines.bulk.state import DoneEntry, parse_journal
-from pipelines.bulk.store import LocalStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -60,12 +57,12 @@ def tmpfs(mountpoint: Path, options: str) -> Iterator[Path]:
 def test_torn_journal_line_is_cut_and_its_whole_part_redone_once(tmp_path: Path) -> None:
     inputs = copy_inputs(tmp_path / "in", ["bsci_table-01.pdf", "bsci_table-02.pdf"])
     out = tmp_path / "out"
-    run_bulk(bulk_args(tmp_path / "in", out, "--chunk-size", "2"))
+    run_bulk(bulk_args(tmp_path / "in", out))  # both reports in one chunk, so one part
     journal = out / "state" / "done.jsonl"
     # A full disk cut the last append in the middle of its line.
     journal.write_bytes(journal.read_bytes()[:-25])
 
-    again = run_bulk(bulk_args(tmp_path / "in", out, "--chunk-size", "2"))
+    again = run_bulk(bulk_args(tmp_path / "in", out))
     ids = [r["report_id"] for r in read_records(out)]
     assert sorted(ids) == sorted(sha256(p) for p in inputs), "every report exactly once"
     assert again.documents == 2  # the torn commit's part was redone as a whole
@@ -76,6 +73,8 @@ def test_torn_journal_line_is_cut_and_its_whole_part_redone_once(tmp_path: Path)
 
 
 def test_glued_journal_line_gives_back_its_whole_commit() -> None:
+    from pipelines.bulk.state import parse_journal
+
     whole = '{"part":"part-00002","reports":[]}'
     commits, lost = parse_journal(['{"part":"part-00001","reports":[{"ke' + whole])
     assert [c.part for c in commits] == ["part-00002"]
@@ -83,6 +82,8 @@ def test_glued_journal_line_gives_back_its_whole_commit() -> None:
 
 
 def test_second_run_on_a_locked_output_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    from pipelines.bulk.store import LocalStore
+
     copy_inputs(tmp_path / "in", ["bsci_table-01.pdf"])
     out = tmp_path / "out"
     with LocalStore(out).lock():  # what a running bulk run holds
@@ -132,7 +133,7 @@ def test_files_replaced_emptied_or_deleted_during_a_run_are_counted_once(tmp_pat
     replaced, emptied, deleted = inputs
     out = tmp_path / "out"
     run = subprocess.Popen(
-        cli(str(folder), "--out", str(out), "--workers", "1", "--chunk-size", "1"),
+        cli(str(folder), "--out", str(out), "--workers", "1"),
         stderr=subprocess.DEVNULL,
     )
     # The run has started (and, in the old design, had hashed every file): change them now.
@@ -142,7 +143,7 @@ def test_files_replaced_emptied_or_deleted_during_a_run_are_counted_once(tmp_pat
     deleted.unlink()
     assert run.wait(timeout=300) == 0
 
-    again = run_bulk(bulk_args(folder, out, "--chunk-size", "1"))
+    again = run_bulk(bulk_args(folder, out))
     assert again.documents == 0, "a rerun found reports the first run had not recorded"
     records = read_records(out)
     manifest = json.loads((out / "manifest.json").read_text())
@@ -193,12 +194,20 @@ def test_full_output_disk_gives_a_clear_error_and_the_rerun_resumes(tmp_path: Pa
     assert sorted(ids) == sorted(sha256(p) for p in inputs)
 
 
-def _entry(key: str, path: str) -> DoneEntry:
+def _entry(key: str, path: str):  # noqa: ANN202
+    from pipelines.bulk.state import DoneEntry
+
     return DoneEntry(key=key, path=path, filename=path, status="ok")
 
 
+def _ledger(out: Path):  # noqa: ANN202
+    from pipelines.bulk.ledger import Ledger
+
+    return Ledger(str(out), "run", {})
+
+
 def test_report_in_hand_when_two_workers_died_is_given_up(tmp_path: Path) -> None:
-    ledger = Ledger(str(tmp_path / "out"), "run", {})
+    ledger = _ledger(tmp_path / "out")
     assert ledger.claim("k1", "a.pdf", "w1").action == "go"
     # w1 died while extracting k1; the chunk is retried by w2, which dies on it too.
     assert ledger.claim("k1", "a.pdf", "w2").action == "go"
@@ -207,7 +216,7 @@ def test_report_in_hand_when_two_workers_died_is_given_up(tmp_path: Path) -> Non
 
 
 def test_worker_death_after_extracting_does_not_blame_the_report(tmp_path: Path) -> None:
-    ledger = Ledger(str(tmp_path / "out"), "run", {})
+    ledger = _ledger(tmp_path / "out")
     assert ledger.claim("k1", "a.pdf", "w1").action == "go"
     assert ledger.claim("k2", "b.pdf", "w1").action == "go"  # k1 done, part not yet written
     for worker in ("w2", "w3", "w4"):  # every retry dies on k2, never on k1
@@ -219,7 +228,7 @@ def test_worker_death_after_extracting_does_not_blame_the_report(tmp_path: Path)
 
 
 def test_same_bytes_in_flight_under_another_name_is_a_duplicate(tmp_path: Path) -> None:
-    ledger = Ledger(str(tmp_path / "out"), "run", {})
+    ledger = _ledger(tmp_path / "out")
     assert ledger.claim("k1", "a.pdf", "w1").action == "go"
     verdict = ledger.claim("k1", "copy/a.pdf", "w2")
     assert (verdict.action, verdict.same_as) == ("duplicate", "a.pdf")
@@ -249,6 +258,8 @@ def test_sigkill_of_a_bulk_run_then_resume_gives_every_report_exactly_once(
     assert proc.poll() is None, "the run finished before it could be killed; use more files"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    from pipelines.bulk.state import parse_journal
+
     commits, _ = parse_journal(done.read_text().splitlines())
     finished_before = sum(len(c.reports) for c in commits)
     assert 0 < finished_before < len(inputs)
