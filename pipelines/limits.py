@@ -92,6 +92,17 @@ def peak_rss_mb() -> float:
     return 0.0
 
 
+def pss_mb() -> float:
+    """Proportional set size of this process in MB: shared pages split among their users."""
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 def descendants(pid: int) -> list[int]:
     """Return the ids of every process below `pid` (children, grandchildren, ...)."""
     found: list[int] = []

@@ -186,6 +186,20 @@ def fetch_input(location: str, item: InputFile, scratch: Path, *, max_bytes: int
     return Fetched(sha, size, local, None)
 
 
+def hash_input(location: str, item: InputFile) -> str | None:
+    """The sha256 of `item`'s bytes now, or None when it cannot be read (nothing is copied)."""
+    if item.kind != "file":
+        return None
+    try:
+        with _open_input(location, item) as source:
+            digest = hashlib.sha256()
+            while chunk := source.read(READ_CHUNK):
+                digest.update(chunk)
+    except (_NotRegular, OSError):
+        return None
+    return digest.hexdigest()
+
+
 class _NotRegular(Exception):
     """The entry changed into something other than a regular file inside the input."""
 

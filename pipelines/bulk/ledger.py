@@ -1,8 +1,9 @@
 """The one writer of a bulk run's state: which reports are done, claimed, or duplicates.
 
-Runs as a single Ray actor beside the extraction workers. On start it reads the journal,
-deletes orphan parts and tells parts apart by number. Workers ask it before extracting a
-report (`claim`: go, done, duplicate, or poisoned) and after writing a part (`commit`), so two
+Runs as a single Ray actor beside the extraction workers. On start it reads the journal and
+deletes orphan parts. Workers ask it once per chunk which reports to extract (`claim_many`: go,
+done, duplicate, or poisoned), say which one they start (`started`, without waiting) and
+commit each part they wrote (`commit`), so two
 files with the same bytes are extracted once, a chunk retried after a worker died skips what
 was committed, and a report that killed two workers is recorded as an error instead of
 killing a third. It also writes the manifest. It keeps small tuples per report, not records.
@@ -32,6 +33,7 @@ from pipelines.bulk.state import (
     part_of,
 )
 from pipelines.bulk.store import open_store
+from pipelines.limits import peak_rss_mb
 
 # A report is given up (recorded as an error) after it was in hand when this many workers died.
 MAX_DEATHS = 2
@@ -71,7 +73,8 @@ class RunCounts(BaseModel):
     errors_by_reason: dict[str, int] = {}
     skipped_already_done: int = 0
     duplicates: int = 0
-    worker_peak_mb: float = 0.0
+    worker_peak_mb: float = 0.0  # VmHWM of the worker process (resident, shared pages counted)
+    worker_peak_pss_mb: float = 0.0  # highest PSS a worker showed when it committed a part
     workers: dict[str, int] = {}  # reports committed per worker node
     listing: ListingSummary | None = None
     orphan_parts_removed: int = 0
@@ -87,7 +90,7 @@ class Ledger:
         self.run_id = run_id
         self.settings = settings
         self.started_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self.started = time.monotonic()
+        self.started_clock = time.monotonic()
         self.counts = RunCounts()
         self.duplicates: list[dict[str, str]] = []
         self.done: dict[str, _Done] = {}
@@ -101,8 +104,6 @@ class Ledger:
             for e in commit.reports:
                 self.done[e.key] = _Done(e.path, e.status, e.reason, e.pages, e.findings, False)
         self.counts.orphan_parts_removed = self._remove_orphans(committed)
-        numbers = [int(p.split("-")[1]) for p in committed if p.split("-")[-1].isdigit()]
-        self.next_part = 1 + max(numbers, default=0)
 
     def _remove_orphans(self, committed: set[str]) -> int:
         removed = 0
@@ -113,8 +114,31 @@ class Ledger:
                     removed += 1
         return removed
 
+    def claim_many(self, items: list[tuple[str, str]], worker: str) -> list[Verdict]:
+        """For each (key, path) of a chunk: may `worker` extract it? One call per chunk."""
+        return [self._claim(key, path, worker) for key, path in items]
+
     def claim(self, key: str, path: str, worker: str) -> Verdict:
-        """May `worker` extract the report `key` found at `path`?"""
+        """Claim one report and mark it as the one `worker` is extracting now."""
+        verdict = self._claim(key, path, worker)
+        if verdict.action == "go":
+            self.started(key, worker)
+        return verdict
+
+    def started(self, key: str, worker: str) -> None:
+        """`worker` begins extracting `key` (sent without waiting for an answer)."""
+        self.current[worker] = key
+        claim = self.claims.get(key)
+        if claim is not None:
+            claim.since = time.monotonic()
+
+    def release(self, key: str, worker: str) -> None:
+        """`worker` will not extract `key` after all (its file changed after hashing)."""
+        claim = self.claims.get(key)
+        if claim is not None and claim.worker == worker:
+            del self.claims[key]
+
+    def _claim(self, key: str, path: str, worker: str) -> Verdict:
         done = self.done.get(key)
         if done is not None:
             if done.path != path:
@@ -126,20 +150,20 @@ class Ledger:
         now = time.monotonic()
         if claim is None:
             self.claims[key] = _Claim(path, worker, now)
-            self.current[worker] = key
             return Verdict(action="go")
         if claim.path != path:
             return self._duplicate(path, claim.path)
         if claim.worker != worker:
             # The chunk is retried because the worker holding it died. Blame this report only
-            # if the worker died while extracting it (not after, with the part unwritten).
+            # if the worker died while extracting it (not before, nor after with the part
+            # unwritten).
+            seconds = 0.0
             if self.current.get(claim.worker) == key:
                 claim.deaths += 1
-            seconds = now - claim.since
+                seconds = now - claim.since
             claim.worker, claim.since = worker, now
             if claim.deaths >= MAX_DEATHS:
                 return Verdict(action="poisoned", deaths=claim.deaths, seconds=seconds)
-        self.current[worker] = key
         return Verdict(action="go")
 
     def _duplicate(self, path: str, same_as: str) -> Verdict:
@@ -147,13 +171,14 @@ class Ledger:
         self.duplicates.append({"path": path, "same_as": same_as})
         return Verdict(action="duplicate", same_as=same_as)
 
-    def new_part(self) -> str:
-        part = f"part-{self.next_part:05d}"
-        self.next_part += 1
-        return part
-
     def commit(
-        self, part: str, reports: list[DoneEntry], *, worker_node: str, peak_mb: float
+        self,
+        part: str,
+        reports: list[DoneEntry],
+        *,
+        worker_node: str,
+        peak_mb: float,
+        pss_mb: float = 0.0,
     ) -> None:
         """Record `part` (already written) as holding `reports`: the durable step."""
         fresh = [e for e in reports if e.key not in self.done]
@@ -170,6 +195,7 @@ class Ledger:
                 reasons[e.reason] = reasons.get(e.reason, 0) + 1
         self.counts.workers[worker_node] = self.counts.workers.get(worker_node, 0) + len(fresh)
         self.counts.worker_peak_mb = max(self.counts.worker_peak_mb, peak_mb)
+        self.counts.worker_peak_pss_mb = max(self.counts.worker_peak_pss_mb, pss_mb)
 
     def listing_done(self, summary: ListingSummary) -> None:
         self.counts.listing = summary
@@ -177,9 +203,11 @@ class Ledger:
     def stats(self) -> RunCounts:
         return self.counts
 
-    def write_manifest(self, status: str) -> dict[str, Any]:
-        """Write manifest.json (atomically) and return it."""
-        seconds = round(time.monotonic() - self.started, 2)
+    def write_manifest(
+        self, status: str, *, driver: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Write manifest.json (atomically) and return it; `driver` is the driver's own cost."""
+        seconds = round(time.monotonic() - self.started_clock, 2)
         this_run = self.counts.model_dump()
         this_run["seconds"] = seconds
         this_run["docs_per_s"] = round(self.counts.documents / seconds, 3) if seconds else 0.0
@@ -203,6 +231,7 @@ class Ledger:
                 "findings": sum(d.findings for d in self.done.values()),
             },
             "duplicates": self.duplicates,
+            "cost": {"driver": driver or {}, "ledger_peak_rss_mb": round(peak_rss_mb(), 1)},
             "outputs": {
                 "records": f"{RECORDS_DIR}/part-*.jsonl",
                 "findings": f"{FINDINGS_DIR}/part-*.parquet",

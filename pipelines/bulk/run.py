@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import logging
 import queue
+import resource
 import sys
 import threading
 import time
@@ -32,7 +33,7 @@ from pipelines.bulk.progress import Progress
 from pipelines.bulk.store import OutputLocked, StoreError, open_store
 from pipelines.bulk.worker import BulkWorker, ChunkResult, WorkerConfig
 from pipelines.isolation import ExtractorSettings
-from pipelines.limits import DEFAULT_MAX_MEMORY_MB, Limits
+from pipelines.limits import DEFAULT_MAX_MEMORY_MB, Limits, peak_rss_mb
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +183,12 @@ def run_bulk(args: argparse.Namespace) -> Summary:
                 _generator_backpressure_num_objects=CHUNKS_PER_WORKER * args.workers + 2,
             )
             generator = lister.remote(str(args.input), args.chunk_size, ledger)
-            given_up, first_done = _dispatch(
+            given_up, first_done, ready_at = _dispatch(
                 ray, workers, generator, store, chunk_size=args.chunk_size
             )
             counts: RunCounts = _call(ray, ledger.stats.remote())
-            manifest = _call(ray, ledger.write_manifest.remote("finished"))
+            driver = {**driver_cost(), "workers_ready_at": ready_at}
+            manifest = _call(ray, ledger.write_manifest.remote("finished", driver=driver))
         except BaseException:
             with contextlib.suppress(Exception):
                 ray.get(ledger.write_manifest.remote("stopped"), timeout=30)
@@ -232,8 +234,14 @@ def _call(ray: Any, ref: Any) -> Any:
 
 def _dispatch(
     ray: Any, workers: list, generator: Any, store: Any, *, chunk_size: int
-) -> tuple[int, float]:
-    """Keep every actor fed with chunks until the listing is exhausted and all are done."""
+) -> tuple[int, float, float | None]:
+    """Keep every actor fed with chunks until the listing is exhausted and all are done.
+
+    Return the chunks given up, when the first chunk finished, and when (epoch seconds) every
+    worker had loaded its models (None if the run ended first).
+    """
+    loading = [worker.describe.remote() for worker in workers]
+    ready_at: float | None = None
     n_workers = len(workers)
     # Every worker death blames the report in hand, and the ledger gives a report up after
     # MAX_DEATHS: a chunk can only die so often before all its reports are recorded.
@@ -283,11 +291,24 @@ def _dispatch(
             if not first_done:
                 first_done = time.perf_counter()
             progress.advance(result.documents, result.pages, result.errors)
+        if ready_at is None and loading:
+            _ready, loading = ray.wait(loading, num_returns=len(loading), timeout=0)
+            if not loading:
+                ready_at = time.time()
         if hasattr(store, "renew_lease") and time.monotonic() - last_lease > LEASE_RENEW_S:
             store.renew_lease()
             last_lease = time.monotonic()
     progress.close()
-    return given_up, first_done
+    return given_up, first_done, ready_at
+
+
+def driver_cost() -> dict[str, float]:
+    """CPU seconds and peak resident memory of this (driver) process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:

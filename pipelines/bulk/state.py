@@ -23,7 +23,8 @@ from pydantic import BaseModel, ValidationError
 
 from extractor.record.schema import AuditRecord, ErrorRecord
 
-PART_RE = re.compile(r"^part-(\d+)\.(jsonl|parquet)$")
+# part-<worker incarnation>-<sequence>: unique without asking anyone; older runs used part-<n>.
+PART_RE = re.compile(r"^part-([0-9a-f]+(?:-\d+)?)\.(jsonl|parquet)$")
 RECORDS_DIR = "records"
 FINDINGS_DIR = "findings"
 STATE_DIR = "state"

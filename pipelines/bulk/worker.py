@@ -26,7 +26,8 @@ from pydantic import BaseModel
 
 from extractor.record.errors import E009, E010, ReportError
 from extractor.record.schema import AuditRecord, ErrorRecord, ExtractorInfo
-from pipelines.bulk.inputs import Fetched, InputFile, fetch_input
+from pipelines.bulk.inputs import Fetched, InputFile, fetch_input, hash_input
+from pipelines.bulk.ledger import Verdict
 from pipelines.bulk.state import FINDINGS_DIR, RECORDS_DIR, DoneEntry, entry_for, part_files
 from pipelines.bulk.store import open_store
 from pipelines.isolation import ExtractorSettings, breach_error, error_record, extract_guarded
@@ -37,9 +38,10 @@ from pipelines.limits import (
     apply_memory_rlimit,
     kill_descendants,
     peak_rss_mb,
+    pss_mb,
 )
 
-FLUSH_EVERY = 8  # reports per part: the most a killed worker makes us redo
+FLUSH_EVERY = 16  # reports per part at most: what a killed worker can make us redo
 FLUSH_SECONDS = 15.0
 # How long the watchdog waits for the worker's part lock before ending the actor regardless.
 BREACH_LOCK_S = 10.0
@@ -87,6 +89,7 @@ class BulkWorker:
         self._lock = threading.Lock()
         self._buffer: list[tuple[DoneEntry, AuditRecord | ErrorRecord]] = []
         self._last_flush = time.monotonic()
+        self._parts = 0
         self._current: tuple[InputFile, Fetched] | None = None
         self.watchdog = Watchdog(config.limits, self._stop_on_breach)
 
@@ -98,9 +101,18 @@ class BulkWorker:
     def process(self, chunk: list[InputFile]) -> ChunkResult:
         """Extract every input of `chunk` not yet done, and commit them before returning."""
         result = ChunkResult()
+        keys = [hash_input(self.config.input, item) or f"path:{item.rel}" for item in chunk]
+        # One round trip per chunk, not per report: the ledger is shared by every worker.
+        verdicts = ray.get(
+            self.ledger.claim_many.remote(
+                [(key, item.rel) for key, item in zip(keys, chunk, strict=True)], self.worker_id
+            )
+        )
         with tempfile.TemporaryDirectory(prefix="bulk-") as scratch:
-            for item in chunk:
-                record = self._one(item, Path(scratch))
+            for item, key, verdict in zip(chunk, keys, verdicts, strict=True):
+                if verdict.action in ("done", "duplicate"):
+                    continue
+                record = self._one(item, key, verdict, Path(scratch))
                 if record is not None:
                     result.documents += 1
                     if isinstance(record, AuditRecord):
@@ -111,19 +123,29 @@ class BulkWorker:
             self._flush()
         return result
 
-    def _one(self, item: InputFile, scratch: Path) -> AuditRecord | ErrorRecord | None:
+    def _one(
+        self, item: InputFile, key: str, verdict: Verdict, scratch: Path
+    ) -> AuditRecord | ErrorRecord | None:
+        if verdict.action == "poisoned":
+            sha = None if key.startswith("path:") else key
+            err = self._poisoned_error(item, verdict.seconds)
+            record: AuditRecord | ErrorRecord = error_record(item.name, err, self.info, sha256=sha)
+            return self._keep(key, item, record)
         fetched = fetch_input(
             self.config.input, item, scratch, max_bytes=self.config.settings.max_bytes
         )
-        key = fetched.sha256 or f"path:{item.rel}"
-        verdict = ray.get(self.ledger.claim.remote(key, item.rel, self.worker_id))
-        record: AuditRecord | ErrorRecord
         try:
-            if verdict.action in ("done", "duplicate"):
-                return None
-            if verdict.action == "poisoned":
-                record = self._error(item, fetched, self._poisoned_error(item, verdict.seconds))
-            elif fetched.error is not None or fetched.local is None:
+            read_key = fetched.sha256 or f"path:{item.rel}"
+            if read_key != key:
+                # The file changed between hashing and reading: the bytes read are the report.
+                self.ledger.release.remote(key, self.worker_id)
+                verdict = ray.get(self.ledger.claim.remote(read_key, item.rel, self.worker_id))
+                if verdict.action in ("done", "duplicate"):
+                    return None
+                key = read_key
+            else:
+                self.ledger.started.remote(key, self.worker_id)  # ordered; no need to wait
+            if fetched.error is not None or fetched.local is None:
                 err = fetched.error or ReportError(E010, name=item.name, detail="not read")
                 record = self._error(item, fetched, err)
             else:
@@ -134,6 +156,11 @@ class BulkWorker:
         finally:
             if fetched.local is not None:
                 fetched.local.unlink(missing_ok=True)
+        return self._keep(key, item, record)
+
+    def _keep(
+        self, key: str, item: InputFile, record: AuditRecord | ErrorRecord
+    ) -> AuditRecord | ErrorRecord:
         with self._lock:
             self._buffer.append((entry_for(key, item.rel, record), record))
             if (
@@ -170,13 +197,18 @@ class BulkWorker:
         if not self._buffer:
             return
         results, self._buffer = self._buffer, []
-        part = ray.get(self.ledger.new_part.remote())
+        self._parts += 1
+        part = f"part-{self.worker_id}-{self._parts:05d}"
         records, findings = part_files(results)
         self.store.write_atomic(f"{RECORDS_DIR}/{part}.jsonl", records)
         self.store.write_atomic(f"{FINDINGS_DIR}/{part}.parquet", findings)
         ray.get(
             self.ledger.commit.remote(
-                part, [entry for entry, _ in results], worker_node=self.node, peak_mb=peak_rss_mb()
+                part,
+                [entry for entry, _ in results],
+                worker_node=self.node,
+                peak_mb=peak_rss_mb(),
+                pss_mb=pss_mb(),
             )
         )
 
