@@ -34,7 +34,15 @@ DELEGATED = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = frozenset({"extract", "schema", *DELEGATED})
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line parser; with `command`, only that delegated subcommand is configured.
+
+    Configuring a delegated subcommand imports its module (training pulls in spaCy and
+    scikit-learn): a run of one command should not pay for the others.
+    """
     # The limits belong to the process isolation that `extract` runs in (pipelines/).
     from pipelines.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
 
@@ -72,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, help_text) in DELEGATED.items():
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
         sub_parser.set_defaults(_module=module_name)
+        if command is not None and name != command:
+            continue
         try:
             importlib.import_module(module_name).configure_parser(sub_parser)
         except ModuleNotFoundError as exc:

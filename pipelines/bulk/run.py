@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+import extractor
 from extractor import __version__
 from pipelines.bulk.inputs import ListingSummary, is_local, list_inputs, local_root
 from pipelines.bulk.ledger import MAX_DEATHS, Ledger, RunCounts
@@ -37,6 +38,8 @@ from pipelines.limits import DEFAULT_MAX_MEMORY_MB, Limits, peak_rss_mb
 
 log = logging.getLogger(__name__)
 
+# extractor.pipeline.DEFAULT_MODELS_DIR, without importing the PDF stack into the driver.
+DEFAULT_MODELS_DIR = Path(extractor.__file__).resolve().parent.parent / "models"
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CHUNK_SIZE = 4
 CHUNKS_PER_WORKER = 2  # in flight per actor: one running, one queued behind it
@@ -147,8 +150,6 @@ def run_bulk(args: argparse.Namespace) -> Summary:
 
     started = time.perf_counter()
     if args.models is None:
-        from extractor.pipeline import DEFAULT_MODELS_DIR
-
         args.models = DEFAULT_MODELS_DIR
     out = str(args.out)
     store = open_store(out)
