@@ -124,10 +124,10 @@ def extract_guarded(extractor: Any, path: Path, limits: Limits) -> AuditRecord |
     except ReportError as err:
         return extractor.error_record(path, err)
     except MemoryError:
-        err = ReportError(
+        too_big = ReportError(
             E012, name=path.name, limit_mb=limits.max_memory_mb, stage="allocating memory"
         )
-        return extractor.error_record(path, err)
+        return extractor.error_record(path, too_big)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a run
         log.exception("internal error on %s", path)
         detail = f"{type(exc).__name__}: {exc}"[:300]
