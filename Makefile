@@ -7,7 +7,7 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver corpus schema clean
 
 setup: system-deps $(VENV)/.installed
 
@@ -58,6 +58,10 @@ evaluate: setup
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
+
+# How the bulk driver's cost grows with 1k, 10k and 100k small inputs (takes a while).
+bench-driver: setup
+	$(PY) benchmarks/bench_driver.py
 
 schema: setup
 	$(CLI) schema -o schema/audit-record.schema.json

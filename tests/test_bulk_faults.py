@@ -270,3 +270,45 @@ def test_sigkill_of_a_bulk_run_then_resume_gives_every_report_exactly_once(
     assert sorted(ids) == sorted(sha256(p) for p in inputs), "every report exactly once"
     table = pq.read_table(out / "findings")
     assert len(set(table.column("finding_id").to_pylist())) == table.num_rows
+
+
+def _bulk_workers(root: int) -> list[int]:
+    from pipelines.limits import descendants
+
+    found = []
+    for pid in descendants(root):
+        try:
+            name = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        if name.startswith(b"ray::BulkWorker"):
+            found.append(pid)
+    return found
+
+
+@pytest.mark.slow
+def test_worker_killed_mid_report_is_restarted_and_its_chunk_lands_exactly_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    inputs = copy_inputs(
+        folder, ["bsci_table-01.pdf", "bsci_table-06-scan.pdf", "bsci_table-02.pdf"]
+    )
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        cli(str(folder), "--out", str(out), "--workers", "1", "--chunk-size", "3"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Wait until the worker is busy (the scan's OCR takes seconds), then kill it once.
+    deadline = time.monotonic() + 240
+    while not _bulk_workers(run.pid) or not (out / "manifest.json").exists():
+        assert time.monotonic() < deadline and run.poll() is None
+        time.sleep(0.2)
+    time.sleep(8)
+    (worker,) = _bulk_workers(run.pid)
+    os.kill(worker, signal.SIGKILL)
+    assert run.wait(timeout=600) == 0, run.stderr.read() if run.stderr else ""
+    ids = [r["report_id"] for r in read_records(out)]
+    assert sorted(ids) == sorted(sha256(p) for p in inputs), "every report exactly once"
+    assert all("error" not in r for r in read_records(out)), "one death blames no report"

@@ -293,7 +293,9 @@ def _dispatch(
                 first_done = time.perf_counter()
             progress.advance(result.documents, result.pages, result.errors)
         if ready_at is None and loading:
-            _ready, loading = ray.wait(loading, num_returns=len(loading), timeout=0)
+            started_workers, loading = ray.wait(loading, num_returns=len(loading), timeout=0)
+            for ref in started_workers:
+                _check_started(ray, ref)
             if not loading:
                 ready_at = time.time()
         if hasattr(store, "renew_lease") and time.monotonic() - last_lease > LEASE_RENEW_S:
@@ -301,6 +303,16 @@ def _dispatch(
             last_lease = time.monotonic()
     progress.close()
     return given_up, first_done, ready_at
+
+
+def _check_started(ray: Any, ref: Any) -> None:
+    """Stop the run when a worker cannot even start (its constructor failed): retrying is futile."""
+    try:
+        ray.get(ref)
+    except ray.exceptions.RayActorError as exc:
+        if "creation task" in str(exc):
+            lines = [line for line in str(exc).splitlines() if line.strip()]
+            raise BulkError(f"an extraction worker could not start: {lines[-1][:300]}") from None
 
 
 def driver_cost() -> dict[str, float]:
