@@ -98,7 +98,8 @@ class Ledger:
         self.current: dict[str, str] = {}  # worker -> the key it is extracting
         commits, lost = parse_journal(self.store.read_journal(JOURNAL))
         self.counts.journal_lines_repaired = lost
-        committed: set[str] = set()
+        self.committed_parts: set[str] = set()
+        committed = self.committed_parts
         for commit in commits:
             committed.add(commit.part)
             for e in commit.reports:
@@ -184,6 +185,7 @@ class Ledger:
         fresh = [e for e in reports if e.key not in self.done]
         line = Commit(part=part, run=self.run_id, reports=fresh).model_dump_json()
         self.store.append_journal(JOURNAL, line)  # raises StoreError on a full or read-only disk
+        self.committed_parts.add(part)
         for e in fresh:
             self.done[e.key] = _Done(e.path, e.status, e.reason, e.pages, e.findings, True)
             self.claims.pop(e.key, None)
@@ -196,6 +198,12 @@ class Ledger:
         self.counts.workers[worker_node] = self.counts.workers.get(worker_node, 0) + len(fresh)
         self.counts.worker_peak_mb = max(self.counts.worker_peak_mb, peak_mb)
         self.counts.worker_peak_pss_mb = max(self.counts.worker_peak_pss_mb, pss_mb)
+
+    def sweep_orphans(self) -> int:
+        """Delete parts that a worker wrote but died before committing (call when all stopped)."""
+        removed = self._remove_orphans(self.committed_parts)
+        self.counts.orphan_parts_removed += removed
+        return removed
 
     def listing_done(self, summary: ListingSummary) -> None:
         self.counts.listing = summary

@@ -187,6 +187,8 @@ def run_bulk(args: argparse.Namespace) -> Summary:
             given_up, first_done, ready_at = _dispatch(
                 ray, workers, generator, store, chunk_size=args.chunk_size
             )
+            # A worker that died between writing a part and committing it left an orphan.
+            _call(ray, ledger.sweep_orphans.remote())
             counts: RunCounts = _call(ray, ledger.stats.remote())
             driver = {**driver_cost(), "workers_ready_at": ready_at}
             manifest = _call(ray, ledger.write_manifest.remote("finished", driver=driver))
