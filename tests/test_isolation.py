@@ -45,7 +45,8 @@ def test_page_tree_loop_is_stopped_by_the_time_limit(isolated: IsolatedExtractor
     assert isinstance(record, ErrorRecord)
     # A reader that detects the loop may call the file corrupt instead; either way it ends.
     assert record.error.reason in {"timeout", "corrupt"}
-    assert seconds < TIMEOUT_S + PARENT_GRACE_S + 2
+    # Bounded: the limit, the parent's grace, and slack for a busy machine.
+    assert seconds < TIMEOUT_S + PARENT_GRACE_S + 15
     if record.error.reason == "timeout":
         assert record.error.code == "E009"
         assert "stopped after 4 s while parsing the PDF" in record.error.message
@@ -60,7 +61,7 @@ def test_timeout_names_the_stage_it_stopped(isolated: IsolatedExtractor) -> None
     assert isinstance(record, ErrorRecord), "the scan finished within 4 s: use a longer one"
     assert record.error.code == "E009"
     assert "while reading scanned pages with OCR" in record.error.message
-    assert seconds < TIMEOUT_S + 2
+    assert seconds < TIMEOUT_S + PARENT_GRACE_S + 15
 
 
 def test_huge_page_stays_under_the_memory_cap(isolated: IsolatedExtractor, pdfs: Path) -> None:
@@ -117,4 +118,4 @@ def test_resources_loop_is_stopped_by_the_time_limit(
 ) -> None:
     record, seconds = timed(isolated, pdfs / "resources_loop.pdf")
     assert isinstance(record, ErrorRecord)
-    assert seconds < TIMEOUT_S + PARENT_GRACE_S + 2
+    assert seconds < TIMEOUT_S + PARENT_GRACE_S + 15
