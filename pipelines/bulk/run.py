@@ -312,7 +312,8 @@ def _check_started(ray: Any, ref: Any) -> None:
     try:
         ray.get(ref)
     except ray.exceptions.RayActorError as exc:
-        if "creation task" in str(exc):
+        # Only an exception raised by the constructor; a worker killed while loading restarts.
+        if getattr(exc, "actor_init_failed", False):
             lines = [line for line in str(exc).splitlines() if line.strip()]
             raise BulkError(f"an extraction worker could not start: {lines[-1][:300]}") from None
 
