@@ -64,12 +64,17 @@ __all__ = [
 
 
 class ExtractorSettings(BaseModel):
-    """How the child builds its `Extractor`: models folder, OCR, page and size limits."""
+    """How the child builds its `Extractor`: models folder, OCR, page and size limits.
+
+    `max_memory_mb` is the memory cap of the extraction process (None: the default); an
+    explicit `IsolatedExtractor(..., max_memory_mb=...)` wins over it.
+    """
 
     models_dir: Path
     ocr: bool = True
     max_pages: int | None = None
     max_bytes: int | None = None
+    max_memory_mb: int | None = None
 
     def load(self) -> Any:  # an extractor.pipeline.Extractor, imported only where it runs
         from extractor.pipeline import Extractor
@@ -174,10 +179,11 @@ class IsolatedExtractor:
         settings: ExtractorSettings,
         timeout_s: float = DEFAULT_TIMEOUT_S,
         *,
-        max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+        max_memory_mb: int | None = None,
     ) -> None:
         self.settings = settings
-        self.limits = Limits(timeout_s=timeout_s, max_memory_mb=max_memory_mb)
+        cap = max_memory_mb or settings.max_memory_mb or DEFAULT_MAX_MEMORY_MB
+        self.limits = Limits(timeout_s=timeout_s, max_memory_mb=cap)
         self.peak_child_mb = 0.0
         self._ctx = mp.get_context("spawn")
         self._proc: Any = None
