@@ -20,6 +20,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -116,12 +117,17 @@ class DocumentPlan:
     label_seed: int = 0
 
 
+def choices_of(doc: RealisticDoc) -> Choices:
+    """The structural choices of `doc` (cheap: nothing is composed or drawn)."""
+    variant = next(v for v in VARIANTS[doc.family] if v.name == doc.variant)
+    return draw_choices(random.Random(f"{doc.seed}:choices"), FAMILIES[doc.family], variant.fixed)
+
+
 def plan_document(doc: RealisticDoc) -> DocumentPlan:
     """Draw choices, metadata and findings, and an initial section list, for `doc`."""
     family = FAMILIES[doc.family]
     variant = next(v for v in VARIANTS[doc.family] if v.name == doc.variant)
-    rng = random.Random(f"{doc.seed}:choices")
-    choices = draw_choices(rng, family, variant.fixed)
+    choices = choices_of(doc)
     meta_rng = random.Random(f"{doc.seed}:meta")
     follow_up_variant = "status" in variant.name
     meta = compose_meta(meta_rng, family, audit_type="follow_up" if follow_up_variant else None)
@@ -361,7 +367,10 @@ REQUIRED = ("cover", "findings", "workforce", "summary_table", "legend")
 
 
 def render_document(plan: DocumentPlan) -> tuple[bytes, RegionLog]:
-    """Build the PDF, choosing optional sections until its length is near the target."""
+    """Build the PDF, choosing how many optional sections it takes to come near the target.
+
+    The section count starts from an estimate (wrapped heights), then moves by bisection
+    corrected with each build's measured page count; at most a few builds per document."""
     low, high = plan.doc.page_bounds
     target = max(low, min(high, plan.doc.target_pages))
     every = list(plan.sections)
@@ -376,26 +385,31 @@ def render_document(plan: DocumentPlan) -> tuple[bytes, RegionLog]:
     def enough(scale: float) -> int:
         return next((k for k, est in enumerate(cumulative) if est * scale >= target), len(optional))
 
+    built: dict[int, tuple[int, bytes, RegionLog]] = {}
+    below, above = -1, len(optional) + 1  # section counts known to give too few / too many pages
     k = enough(1.0)
-    tried: set[int] = set()
-    for _ in range(6):
-        tried.add(k)
-        keep = set(optional[:k])
-        plan.sections = [s for s in every if s.kind in REQUIRED or s in keep]
+    for _ in range(8):
+        plan.sections = [s for s in every if s.kind in REQUIRED or s in set(optional[:k])]
         pdf, log = build_pdf(plan)
         pages = page_count(pdf)
+        built[k] = (pages, pdf, log)
         if low <= pages <= high and abs(pages - target) <= max(2, target // 5):
             return pdf, log
-        # Correct the estimate by what the last build measured, then step.
-        k_next = enough(pages / max(cumulative[k], 0.5))
-        if k_next == k:
-            k_next = k - 1 if pages > target else k + 1
-        if not 0 <= k_next <= len(optional) or k_next in tried:
+        if pages < target:
+            below = max(below, k)
+        else:
+            above = min(above, k)
+        guess = enough(pages / max(cumulative[k], 0.5))
+        k = min(max(guess, below + 1), above - 1)
+        if k in built or not below < k < above:
             break
-        k = k_next
-    if not low <= pages <= high:
-        raise ValueError(f"{plan.doc.doc_id}: {pages} pages, outside {low}-{high}")
-    return pdf, log
+    fits = [(abs(p - target), k) for k, (p, _, _) in built.items() if low <= p <= high]
+    if not fits:
+        counts = sorted(p for p, _, _ in built.values())
+        raise ValueError(f"{plan.doc.doc_id}: page counts {counts}, none within {low}-{high}")
+    best = min(fits)[1]
+    plan.sections = [s for s in every if s.kind in REQUIRED or s in set(optional[:best])]
+    return built[best][1], built[best][2]
 
 
 def _estimate_pages(plan: DocumentPlan, sections: list[Section]) -> dict[Section, float]:
@@ -413,7 +427,10 @@ def _estimate_pages(plan: DocumentPlan, sections: list[Section]) -> dict[Section
             if isinstance(flowable, PageBreak):
                 total += height / 2
                 continue
-            _, h = flowable.wrapOn(canvas, width, height)
-            total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            # KeepTogether reports a huge height when it cannot fit; measure its content.
+            parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+            for part in parts:
+                _, h = part.wrapOn(canvas, width, height)
+                total += h + part.getSpaceBefore() + part.getSpaceAfter()
         sizes[section] = total / height
     return sizes

@@ -541,7 +541,7 @@ WRAP = Family(
             "employment": ("1", "Compliance with laws and workplace regulations"),
         },
         provision=lambda code, issue, rng: f"{code}.{rng.randint(1, 8)}",
-        prefixes=("", "Principle ", "P"),
+        prefixes=("", "Principle "),
     ),
     grades={"critical": ("Critical",), "major": ("Major",), "minor": ("Minor",)},
     observation_words=("Observation", "Advisory"),

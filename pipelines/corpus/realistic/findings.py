@@ -121,7 +121,7 @@ def printed_fields(choices: Choices, family: Family, *, follow_up: bool) -> froz
             fields.add("plan")
         else:
             fields.add("due")
-        fields.discard("title")
+        fields -= {"title", "topic"}
     elif printer == "question_table":
         # A finding printed in the question row has no room for actions or due dates.
         keep = (

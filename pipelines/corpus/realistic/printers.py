@@ -198,7 +198,8 @@ def kv_box(ctx: Ctx, findings: list[FindingContent], rng: random.Random) -> list
     st = ctx.st
     order = field_order(ctx, ctx.style_rng("order"))
     style = ctx.style_rng("kv")
-    header = c.kv_split == "split_repeat" or style.random() < 0.6
+    # The grade can only sit in a heading if the box has a header row.
+    header = c.kv_split == "split_repeat" or c.grade_place == "heading" or style.random() < 0.6
     label_share = style.uniform(0.24, 0.34)
     ruling = "grid" if c.ruling == "none" and style.random() < 0.5 else c.ruling
     out: list[Flowable] = []
@@ -279,9 +280,9 @@ def tracking_chart(ctx: Ctx, findings: list[FindingContent], rng: random.Random)
         tail = []
         if f.code_text:
             tail.append(("clause", f.code_text))
-        if c.grade_place == "heading":
-            slot = f.grade if f.kind == "non_compliance" else f.kind_word
-            tail.append(("grade", slot or blank))
+        if c.grade_place in ("heading", "field"):
+            # A chart's only slots are in its header row; print there what gold records.
+            tail.append(("grade", f.gold_severity_raw or blank))
         span_end = n - 1 - len(tail)
         for i, (field, text) in enumerate(tail):
             top[span_end + 1 + i] = ctx.fp(f, field, text, st.cellb)
@@ -410,8 +411,11 @@ def bullets(ctx: Ctx, findings: list[FindingContent], rng: random.Random) -> lis
             "outline": f"{chapter}.{f.ordinal}",
         }[c.numbering]
         grade = value_of(ctx, f, "grade")
+        if c.grade_place == "heading":
+            # A bullet's only heading is its opening bracket.
+            grade = f.grade if f.kind == "non_compliance" else f.kind_word
         text = esc(f.description.text)
-        if grade and inline_grade:
+        if grade and (inline_grade or c.grade_place == "heading"):
             text = f"[{esc(grade)}] {text}"
             grade = None
         out.append(
