@@ -87,8 +87,6 @@ BACK = (
 REPEATABLE = (
     "wage_sample",
     "hours_sample",
-    "checklist",
-    "systems",
     "photos",
     "record_sample",
     "grievance_log",

@@ -309,7 +309,7 @@ def systems(ctx: Ctx, rng: random.Random) -> list[Flowable]:
         out.append(ctx.heading(TOPIC_WORDS[area], ctx.st.h3))
         text = words.sentences(w.SYSTEMS[area], 2, 4)
         if rng.random() < 0.6:
-            text += " " + rng.choice(w.NOTHING_FOUND)
+            text += " " + words.fill(rng.choice(w.NOTHING_FOUND))
         out.append(ctx.p(text, ctx.st.body, "systems"))
     return out
 
@@ -317,7 +317,7 @@ def systems(ctx: Ctx, rng: random.Random) -> list[Flowable]:
 def checklist(ctx: Ctx, rng: random.Random) -> list[Flowable]:
     title = rng.choice(("Compliance checklist", "Checklist", "Verification checklist"))
     rows = []
-    for area in rng.sample(list(w.CHECKLIST), rng.randint(3, len(w.CHECKLIST))):
+    for area in rng.sample(list(w.CHECKLIST), rng.randint(3, 8)):
         for question in w.CHECKLIST[area]:
             answer = rng.choice(w.CHECK_ANSWERS)
             rows.append([question, answer, rng.choice(("", "", "Seen", "Verified", "See report"))])
@@ -346,7 +346,15 @@ def wage_sample(ctx: Ctx, rng: random.Random) -> list[Flowable]:
                 rng.choice(("Yes", "Yes", "Yes", "OK")),
             ]
         )
-    heads = ["Worker ID", "Position", "Basic wage", "OT hours", "OT pay", "Gross", "Min. wage met"]
+    heads = [
+        rng.choice(("Worker ID", "Employee no.", "ID", "Emp. code")),
+        rng.choice(("Position", "Job title", "Grade")),
+        rng.choice(("Basic wage", "Basic salary", "Base pay")),
+        rng.choice(("OT hours", "Overtime hours", "OT hrs")),
+        rng.choice(("OT pay", "Overtime pay", "OT amount")),
+        rng.choice(("Gross", "Gross pay", "Total earnings")),
+        rng.choice(("Min. wage met", "Above minimum?", "Compliant")),
+    ]
     title = rng.choice(("Wage sample", "Payroll sample", "Wage analysis"))
     month = rng.choice(MONTHS)
     legal = money_text(rng, marker, minimum)
@@ -375,7 +383,14 @@ def hours_sample(ctx: Ctx, rng: random.Random) -> list[Flowable]:
                 rng.choice(("1", "1", "2")),
             ]
         )
-    heads = ["Week of", "Worker", "Regular", "Overtime", "Total", "Rest days"]
+    heads = [
+        rng.choice(("Week of", "Week starting", "Period")),
+        rng.choice(("Worker", "Employee", "ID")),
+        rng.choice(("Regular", "Normal hours", "Regular hrs")),
+        rng.choice(("Overtime", "OT", "Overtime hrs")),
+        rng.choice(("Total", "Total hours", "Weekly total")),
+        rng.choice(("Rest days", "Days off", "Rest day(s)")),
+    ]
     title = rng.choice(("Working hours sample", "Time record sample", "Hours analysis"))
     return [ctx.heading(title, ctx.st.h2), *_table(ctx, heads, rows, "sample_table", rng)]
 

@@ -109,5 +109,8 @@ def regions_json(plan: DocumentPlan, log: RegionLog) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """Stable JSON text (the same object always gives the same bytes)."""
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    """Stable, compact JSON text: one region per line (small, and readable as a diff)."""
+    regions = data["regions"]
+    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in regions]
+    head = json.dumps({k: v for k, v in data.items() if k != "regions"}, ensure_ascii=False)
+    return head[:-1] + ', "regions": [\n' + ",\n".join(lines) + "\n]}\n"

@@ -149,10 +149,11 @@ def resolve(values: dict[str, str], family: Family) -> Choices:
         v["grade_place"] = "none"
         if v["grouping"] == "by_grade":
             v["grouping"] = "by_kind"
+    # Grouping is the more structural choice: a grade group heading needs grade groups.
     if v["grouping"] == "by_grade":
         v["grade_place"] = "group"
     elif v["grade_place"] == "group":
-        v["grouping"] = "by_grade"
+        v["grade_place"] = "field"
     if v["grade_place"] == "heading" and v["printer"] not in HEADED_PRINTERS:
         v["grade_place"] = "field"
     if family.clauses is None:

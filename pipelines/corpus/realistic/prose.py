@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..values import DEPARTMENTS, MONTHS, Country, money_text, round_amount
 from . import wording as w
+
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 
 
 @dataclass
@@ -51,6 +54,8 @@ class DocWords:
         self._formatter = string.Formatter()
 
     def fill(self, template: str) -> str:
+        """Choose one of each '[a|b]' alternative, then fill the '{field}'s."""
+        template = _ALTERNATIVES.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
         text = self._formatter.vformat(template, (), _Values(self))
         return text[:1].upper() + text[1:]
 

@@ -126,12 +126,12 @@ def _by_clause(ctx: Ctx, rng: random.Random) -> list[Flowable]:
                 out.append(ctx.p(rng.choice(SYSTEMS_TITLES), st.body, "heading"))
             text = words.sentences(w.SYSTEMS.get(area, w.SYSTEMS["management"]), 2, 4)
             if not group:
-                text += " " + rng.choice(w.NOTHING_FOUND)
+                text += " " + words.fill(rng.choice(w.NOTHING_FOUND))
             elif rng.random() < 0.5:
-                text += " " + rng.choice(w.FINDINGS_FOLLOW)
+                text += " " + words.fill(rng.choice(w.FINDINGS_FOLLOW))
             out.append(ctx.p(text, st.body, "systems"))
         elif not group:
-            out.append(ctx.p(rng.choice(w.NOTHING_FOUND), st.body, "systems"))
+            out.append(ctx.p(words.fill(rng.choice(w.NOTHING_FOUND)), st.body, "systems"))
         if c.printer == "question_table":
             out += question_table(ctx, group, areas, code, rng)
         elif group:

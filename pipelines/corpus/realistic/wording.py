@@ -11,188 +11,234 @@ finding reader must learn to ignore. Nothing here is a finding; finding wording 
 from __future__ import annotations
 
 DISCLAIMERS = (
-    "This report was prepared by {firm} for the exclusive use of {client} and the audited site. "
-    "It reflects conditions observed on the days of the visit and the records made available "
-    "at that time; it is not a guarantee of future compliance.",
-    "The information in this document is confidential. It may not be copied, published or "
-    "passed to a third party without the written consent of {firm} and {client}.",
-    "Findings are based on a sample of records, a tour of the premises and interviews with "
-    "workers and managers. Conditions outside the sample may differ from those described.",
+    "This [report|document|assessment report] was prepared by {firm} for the [exclusive|sole] "
+    "use of {client} and the audited site. It [reflects|describes] conditions [observed|seen] "
+    "on the [days|dates] of the visit and the records [made available|provided] at that time; "
+    "it is not a guarantee of future compliance.",
+    "The information in this [document|report] is confidential. It may not be [copied|"
+    "reproduced], published or passed to a third party without the written consent of {firm} "
+    "and {client}.",
+    "Findings are based on a sample of records, a tour of the [premises|site|facility] and "
+    "interviews with [workers|employees] and managers. Conditions outside the sample [may|"
+    "might] differ from those described.",
     "{firm} accepts no liability for decisions taken on the basis of this report beyond the "
-    "scope agreed in the service contract dated {contract_date}.",
-    "The audit team worked independently of the site's management. Where management disputed "
-    "a statement, the disagreement is recorded in the relevant section.",
+    "scope agreed in the [service contract|engagement letter] dated {contract_date}.",
+    "The audit team worked independently of the site's management. Where management "
+    "[disputed|did not accept] a statement, the disagreement is recorded in the relevant "
+    "section.",
     "Photographs in the annex were taken with the permission of the site and show conditions "
     "on {visit_day} only.",
-    "This assessment does not certify the site. It records the status of the site against the "
-    "requirements of the {scheme} and applicable law on the dates of the visit.",
+    "This [assessment|audit] does not certify the site. It records the status of the site "
+    "against the requirements of the {scheme} and applicable law on the dates of the visit.",
     "Names of interviewed workers are withheld to protect them from retaliation; interview "
     "notes are kept by {firm} for {keep_years} years.",
+    "[Distribution|Circulation] of this report is limited to {client} and the site; "
+    "[further|onward] distribution requires the consent of both.",
+    "The report was [written|drafted] by {firm} on {contract_date} and reviewed by a second "
+    "[auditor|reviewer] before release.",
 )
 
 METHOD = (
     "The audit team of {n_auditors} spent {days} day(s) on site, from {time_in} to {time_out}.",
-    "{n_interviews} workers were interviewed individually and {n_groups} group interviews were "
-    "held with {group_size} workers each.",
-    "Interviews took place in a private room away from supervisors, in {language}.",
-    "Payroll and time records were sampled for {months_sampled} months, including the peak "
-    "month of {peak_month}.",
+    "{n_interviews} [workers|employees] were interviewed individually and {n_groups} group "
+    "interviews were held with {group_size} [workers|participants] each.",
+    "Interviews [took place|were held] in a private room away from supervisors, in {language}.",
+    "Payroll and time records were [sampled|reviewed] for {months_sampled} months, including "
+    "the peak month of {peak_month}.",
     "The sample covered permanent, temporary and agency workers from the {dept} and {dept2} "
-    "departments and from both shifts.",
-    "The tour included the production floors, the warehouse, the {facility} and the {facility2}.",
-    "Management was interviewed about policies, recruitment, payroll and health and safety "
-    "procedures.",
+    "[departments|sections] and from [both shifts|all shifts|the day shift].",
+    "The [tour|site tour|walk-through] included the production floors, the warehouse, the "
+    "{facility} and the {facility2}.",
+    "Management was interviewed about [policies|procedures], recruitment, payroll and health "
+    "and safety [procedures|practice] on day {days}.",
     "An opening meeting was held at {time_in} on the first day and a closing meeting at "
     "{time_out} on the last day.",
-    "Documents were reviewed in the HR office; copies of selected records were retained by "
-    "the auditor.",
-    "The worker representative ({rep_role}) attended the opening and closing meetings.",
-    "Records for {sample_size} workers were cross-checked against the gate log and production "
-    "output records for {peak_month}.",
-    "No part of the site was closed to the audit team and no records were refused.",
+    "Documents were reviewed in the [HR office|administration office|meeting room]; copies of "
+    "{k} records were retained by the auditor.",
+    "The worker representative ({rep_role}) attended the [opening and closing meetings|"
+    "closing meeting].",
+    "Records for {sample_size} workers were cross-checked against the gate log and "
+    "production output [records|reports] for {peak_month}.",
+    "No part of the site was closed to the audit team and no records were [refused|withheld].",
 )
 
 INTERVIEWS = (
-    "None of the {n} interviewed workers reported paying a fee or deposit to obtain their job.",
-    "Interviewed workers said they keep their own identity documents; the HR office holds "
-    "photocopies only.",
-    "Workers confirmed that overtime is voluntary and that they can refuse it without penalty.",
-    "Interviewees stated that wages are paid by bank transfer on the {payday} of each month and "
-    "that payslips explain every deduction.",
-    "All {n} workers interviewed in the {dept} section described their supervisors as fair.",
-    "Workers said they can leave the premises freely during breaks and after their shift.",
-    "Migrant workers from {nat} said the employer paid their visa and travel costs.",
-    "Workers knew how to use the grievance box; {k} said they had raised a suggestion in the "
-    "last year and received an answer.",
-    "No worker described threats, fines or verbal abuse by supervisors.",
+    "None of the {n} interviewed [workers|employees] reported paying a [fee|fee or deposit|"
+    "charge] to obtain their job.",
+    "[Interviewed workers|Workers interviewed|Interviewees] said they keep their own identity "
+    "documents; the HR office holds [photocopies|copies] only.",
+    "[Workers|Interviewees|Employees] confirmed that overtime is voluntary and that they can "
+    "refuse it without [penalty|any penalty|consequence].",
+    "Interviewees stated that wages are paid by [bank transfer|cash|mobile transfer] on the "
+    "{payday} of each month and that payslips explain every deduction.",
+    "All {n} workers interviewed in the {dept} section described their supervisors as "
+    "[fair|respectful|approachable].",
+    "Workers said they can leave the [premises|factory|compound] freely during breaks and "
+    "after their shift.",
+    "Migrant workers from {nat} said the employer paid their [visa and travel costs|travel "
+    "and medical costs|visa fees].",
+    "Workers knew how to use the grievance [box|hotline]; {k} said they had raised a "
+    "suggestion in the last year and received an answer.",
+    "No worker described threats, fines or verbal abuse by [supervisors|line leaders|managers].",
     "Workers on the {shift} shift said that the canteen and drinking water are available at "
     "all times.",
     "Interviewees knew the name of their worker representative and the date of the last "
     "committee meeting in {month}.",
     "Young workers interviewed said they do not work at night and do not work overtime.",
-    "Workers said annual leave is granted on request and that sick leave is paid.",
+    "Workers said annual leave is granted on request and that sick leave is [paid|paid in full].",
     "Workers said resignation requires {notice} notice and that final wages are paid on the "
     "next pay day.",
     "No interviewed worker had been asked to sign a blank document or a resignation letter.",
     "Workers confirmed they received a copy of their contract in {language}.",
     "Workers were able to explain how overtime premiums are calculated on their payslip.",
-    "According to the interviewed workers, the dormitory gate stays open and visitors are "
-    "allowed in the common room.",
-    "Workers said that production targets are discussed with the line leader and that missing "
-    "a target does not lead to a deduction.",
+    "According to the [interviewed workers|interviewees], the dormitory gate stays open and "
+    "visitors are allowed in the common room.",
+    "Workers said that production targets are discussed with the line leader and that "
+    "missing a target does not lead to a deduction.",
     "Female workers said maternity leave was paid and that they returned to the same position.",
     "Workers reported that the shuttle bus is free of charge.",
-    "None of the agency workers said they owed money to the agency or to a broker.",
+    "None of the {k} agency workers interviewed said they owed money to the agency or to a broker.",
+    "[Most|All] interviewed workers said they earn enough to [send money home|support their "
+    "families], with overtime in {peak_month}.",
 )
 
 # Per area: what the auditor checked where no non-compliance was found (or before the finding).
+# Brackets hold alternatives, so one fact is worded several ways across reports.
 SYSTEMS: dict[str, tuple[str, ...]] = {
     "forced": (
-        "The site has a written policy on freely chosen employment, displayed in {language}.",
-        "Personnel files of {sample_size} workers were checked; none contained original identity "
-        "documents.",
+        "The site has a written policy on freely chosen employment, [displayed|posted] in "
+        "{language}.",
+        "Personnel files of {sample_size} workers were [checked|reviewed]; none contained "
+        "original identity documents.",
         "Resignation records for {month} and {month2} show notice periods being respected.",
-        "Workers hired through agencies sign a declaration that no recruitment cost was charged; "
-        "the site reimburses any cost it discovers.",
-        "Lockers with personal keys are provided for workers' belongings.",
+        "Workers hired through agencies sign a declaration that no recruitment cost was "
+        "charged; the site [reimburses|refunds] any cost it discovers.",
+        "[Lockers|Personal lockers] with [personal|individual] keys are provided for workers' "
+        "belongings.",
+        "{k} resignations in the last [quarter|six months] were processed within the notice "
+        "period.",
     ),
     "treatment": (
-        "The disciplinary procedure provides for verbal and written warnings and an appeal.",
-        "The warning letter register for the last {months_sampled} months was reviewed.",
-        "An anti-harassment committee with {k} members meets every quarter.",
+        "The disciplinary procedure provides for [verbal and written warnings|a verbal warning, "
+        "a written warning and a final warning] and [an appeal|a right of appeal].",
+        "The warning letter register for the last {months_sampled} months was reviewed; "
+        "{k} warnings were issued.",
+        "An anti-harassment committee with {k} members meets every [quarter|month].",
         "Supervisors attended training on respectful communication in {month}.",
     ),
     "child": (
-        "Age documents are checked at hiring and copies are kept in every personnel file.",
+        "Age documents are [checked|verified] at hiring and copies are kept in [every|each] "
+        "personnel file.",
         "The youngest worker on the payroll was born in {birth_year}.",
         "A young worker register is kept; it lists {young} workers aged 16 or 17.",
-        "A remediation procedure for child labour exists and names the HR manager as responsible.",
+        "A remediation procedure for child labour exists and names the [HR manager|compliance "
+        "officer] as responsible.",
     ),
     "wages": (
-        "Wages are paid monthly by bank transfer; the legal minimum wage is {wage} per month.",
+        "Wages are paid [monthly|twice a month] by [bank transfer|cash]; the legal minimum "
+        "wage is {wage} per month.",
         "Payroll for {month} and {month2} was reviewed for {sample_size} workers.",
         "Overtime premiums of {ot_rate}% are applied on normal working days.",
-        "Social insurance contributions were paid up to {month}; receipts were seen.",
-        "Payslips show gross pay, overtime, allowances and deductions separately.",
+        "Social insurance contributions were paid up to {month}; receipts were [seen|sighted].",
+        "Payslips [show|list] gross pay, overtime, [allowances|bonuses] and deductions "
+        "[separately|line by line].",
     ),
     "hours": (
-        "Working time is recorded by an electronic card system at the main gate.",
+        "Working time is recorded by [an electronic card system|fingerprint readers|a "
+        "face-recognition system] at the [main gate|workshop entrances].",
         "The regular working week is {regular} hours over {days_week} days.",
         "Time records for {month} were compared with production records and gate logs.",
-        "Overtime requires a signed request from the worker and approval by the manager.",
+        "Overtime requires a signed request from the worker and approval by the [manager|"
+        "production manager].",
         "The site closes on {rest_day}s and on public holidays.",
     ),
     "ohs": (
         "The site holds a fire safety certificate valid until {valid_until}.",
         "Fire drills were held in {month} and {month2}; attendance lists were signed.",
-        "Extinguishers on the {floor_word} floor were inspected monthly.",
-        "A health and safety committee with worker members meets monthly.",
+        "Extinguishers on the {floor_word} floor were inspected [monthly|every month].",
+        "A health and safety committee with {k} worker members meets [monthly|every quarter].",
         "Chemical containers in the {dept} area were labelled and stored on spill trays.",
         "First aid boxes were stocked and {k} trained first aiders were on duty.",
     ),
     "discrimination": (
-        "The recruitment procedure forbids questions about marriage, pregnancy and religion.",
-        "Pay grades apply equally to men and women in the same position.",
+        "The [recruitment procedure|hiring procedure|HR manual] [forbids|prohibits] questions "
+        "about [marriage, pregnancy and religion|marital status, pregnancy or religion|"
+        "pregnancy, religion and union membership].",
+        "[Pay grades|Wage scales|Piece rates] apply equally to [men and women|male and female "
+        "workers] in the same [position|job grade|operation].",
         "Job advertisements from {month} contained no age or gender requirement.",
-        "Medical checks at hiring are limited to fitness for the job.",
+        "Medical checks at hiring are limited to fitness for the job; {k} records were sampled.",
     ),
     "foa": (
         "A worker committee of {k} members was elected in {month} by secret ballot.",
-        "Minutes of the last committee meetings were reviewed.",
-        "Management meets the union every quarter; the collective agreement runs to {valid_until}.",
+        "Minutes of the last {k} committee meetings were reviewed.",
+        "Management meets the union every [quarter|month]; the collective agreement runs to "
+        "{valid_until}.",
         "The freedom of association policy is posted on the notice boards in {language}.",
     ),
     "employment": (
-        "Written contracts were seen for all sampled workers.",
+        "Written contracts were [seen|sighted] for all {sample_size} sampled workers.",
         "Probation lasts {probation} and is stated in the contract.",
         "The site uses {n_agency} agency workers under a service agreement reviewed by HR.",
-        "Social insurance registration was confirmed for all sampled permanent workers.",
+        "Social insurance registration was confirmed for all sampled permanent workers "
+        "({sample_size} files).",
     ),
     "environment": (
         "The environmental permit was renewed in {month}.",
-        "Hazardous waste is collected by a licensed contractor; manifests were seen.",
+        "Hazardous waste is collected by a licensed contractor; [manifests|transfer notes] "
+        "for {month} were seen.",
         "Wastewater test reports from {month} were within permitted limits.",
     ),
     "ethics": (
-        "The site has a business ethics policy signed by the general manager.",
+        "The site has [a business ethics policy|an anti-bribery policy|an integrity policy] "
+        "signed by the [general manager|owner] in {month}.",
         "No gifts register entries were found for the last {months_sampled} months.",
-        "Production records, payroll and time records were consistent with each other.",
+        "Production records, payroll and time records [for {month}|sampled] were consistent "
+        "with each other.",
     ),
     "management": (
-        "A compliance officer is responsible for the code of conduct and reports to the general "
-        "manager.",
+        "A [compliance officer|CSR officer|social compliance manager] is responsible for the "
+        "[code of conduct|buyer codes] and reports to the [general manager|factory director].",
         "Policies were last reviewed in {month}.",
         "The grievance procedure allows anonymous complaints; {k} were logged this year.",
-        "Training records show induction training for all new workers.",
+        "Training records show induction training for all {sample_size} new workers sampled.",
     ),
 }
 NOTHING_FOUND = (
-    "No non-compliance was identified in this area.",
-    "No issues were noted.",
-    "Based on the evidence reviewed, the site meets the requirement.",
+    "No non-compliance was [identified|found|noted] in this [area|section|part of the audit].",
+    "No [issues|concerns|issues of concern] were noted [here|in this area|during the visit].",
+    "Based on the evidence [reviewed|seen], the site [meets|complies with] the requirement.",
     "No findings.",
-    "Compliant: no non-compliance identified during this audit.",
-    "The audit found no breach of this requirement.",
+    "[Compliant|OK|Satisfactory]: no [non-compliance|issue] identified during this [audit|visit].",
+    "[The audit|The audit team|The auditor] found no [breach|violation] of this [requirement|"
+    "clause|provision].",
+    "[Conforms|Meets the requirement]; no [finding|non-conformity] raised.",
+    "No [non-conformities|deviations] were [recorded|raised] against this [clause|requirement].",
 )
 FINDINGS_FOLLOW = (
     "The following was noted:",
     "Findings in this area:",
     "However, the audit identified the following:",
     "The issues found are described below.",
+    "[Non-compliances|Issues] raised:",
 )
 
 SUMMARY = (
-    "{site} produces {product} for export. The audit was carried out on behalf of {client}.",
-    "Management cooperated throughout the visit and all requested records were provided.",
+    "{site} produces {product} for export. The audit was [carried out|conducted] on behalf "
+    "of {client}.",
+    "Management [cooperated|was cooperative] throughout the visit and all requested records "
+    "were provided.",
     "The site employs {workers} workers, of whom about {migrant_pct}% are migrant workers.",
     "Key issues relate to {area_a} and {area_b}; details are given in the findings section.",
     "The previous audit in {prev_year} raised {prev_n} issues, of which {prev_closed} were "
     "found closed.",
-    "Worker interviews were positive overall about wages and treatment.",
-    "The site has improved its health and safety management since the last visit.",
-    "A corrective action plan was agreed with management at the closing meeting.",
-    "Overall, the site's management systems are partly developed.",
-    "The findings were presented to the general manager, who signed the corrective action plan.",
+    "Worker interviews were [positive|largely positive] overall about wages and treatment.",
+    "The site has improved its health and safety management since the [last|previous] visit.",
+    "A corrective action plan was agreed with management at the closing meeting on day {days}.",
+    "Overall, the site's management systems are [partly developed|developing|in place but "
+    "not always effective].",
+    "The findings were presented to the [general manager|factory director|HR manager], who "
+    "signed the corrective action plan.",
 )
 
 DOCUMENTS = (
