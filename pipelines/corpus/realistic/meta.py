@@ -148,7 +148,7 @@ def compose_meta(
         announcement_text=ann_text,
         workers_place=rng.choices(("cover", "table", "both", "none"), (3, 3, 3, 1))[0],
         workforce=workforce,
-        report_ref=_report_ref(rng, family),
+        report_ref=_report_ref(rng, family, audit_date.year),
         product=product_long,
         previous_audit=(
             print_date(rng, audit_date - dt.timedelta(days=rng.randint(300, 800)), 1, "long")[0]
@@ -163,11 +163,11 @@ def compose_meta(
     )
 
 
-def _report_ref(rng: random.Random, family: Family) -> str:
+def _report_ref(rng: random.Random, family: Family, year: int) -> str:
     if family.standard == "smeta":
         return f"ZAA{rng.randint(100000000, 999999999)}"
     prefix = rng.choice(("RPT", "AUD", "SA", "WCA", "R", "FA"))
-    return f"{prefix}-{rng.randint(2008, 2024)}-{rng.randint(1000, 99999)}"
+    return f"{prefix}-{year}-{rng.randint(1000, 99999)}"
 
 
 def _workforce(rng: random.Random) -> Workforce:
