@@ -323,7 +323,7 @@ def story(plan: DocumentPlan, ctx: Ctx, widths: dict[str, float]) -> list[Flowab
         if template != current:
             out += [NextPageTemplate(template), PageBreak()]
             current = template
-        elif section.kind == "findings" and random.Random(section.seed).random() < 0.6:
+        elif section.kind == "findings" and random.Random(section.seed).random() < 0.25:
             out.append(PageBreak())
         if section.kind == "cover":
             out.append(NextPageTemplate("body"))

@@ -157,7 +157,7 @@ def compose_findings(
     fields = printed_fields(choices, family, follow_up=follow_up)
     low, high = family.findings_range
     # Long reports tend to carry more findings; the range stays the family's.
-    n = rng.randint(low, min(high, max(low + 2, low + target_pages // 3)))
+    n = rng.randint(low, min(high, max(low + 3, low + target_pages // 2)))
     kinds: list[FindingKind] = []
     for _ in range(n):
         roll = rng.random()

@@ -64,6 +64,9 @@ WEIGHTS: dict[str, tuple[float, ...]] = {
     "label_case": (5, 4, 2),
     "label_colon": (3, 1),
     "footer": (5, 2, 2, 1),
+    # Word processors let table rows break across pages by default; most reports inherit it.
+    "row_split": (1, 3),
+    "kv_split": (2, 1, 2),
 }
 
 # Printers that can sit in half a page width.

@@ -44,6 +44,10 @@ def findings_part(ctx: Ctx, rng: random.Random) -> list[Flowable]:
     """Every finding of the report, grouped as the document's choices say."""
     c = ctx.choices
     out: list[Flowable] = [ctx.heading(rng.choice(PART_TITLES), ctx.st.h2)]
+    if rng.random() < 0.6:
+        # An opening paragraph of varying length, so findings start anywhere on a page.
+        intro = ctx.words(rng).sentences(w.FINDINGS_INTRO, 1, 6)
+        out.append(ctx.p(intro, ctx.st.body, "prose"))
     printer = PRINTERS.get(c.printer)
     if c.grouping == "one_list":
         return out + printer(ctx, ctx.findings, rng)  # type: ignore[misc]

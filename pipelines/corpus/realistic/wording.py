@@ -223,6 +223,21 @@ FINDINGS_FOLLOW = (
     "[Non-compliances|Issues] raised:",
 )
 
+# Prose that opens the findings part: how to read it, not a finding.
+FINDINGS_INTRO = (
+    "The [findings|issues] below were presented at the closing meeting on day {days}.",
+    "Each [finding|non-compliance] states the requirement, the evidence seen and the "
+    "[corrective action|action] agreed with management.",
+    "Timescales run from the [last day of the audit|date of the closing meeting].",
+    "Where a finding affects several [departments|sections], it is reported once.",
+    "Management [signed|acknowledged] the corrective action plan; acknowledgement does not "
+    "imply agreement.",
+    "Evidence [is|was] collected through document review, the site tour and {n_interviews} "
+    "worker interviews.",
+    "[Findings|Issues] closed during the audit are [still reported|reported] for completeness.",
+    "Grades follow the [programme's|client's] grading guidance in force on {contract_date}.",
+)
+
 SUMMARY = (
     "{site} produces {product} for export. The audit was [carried out|conducted] on behalf "
     "of {client}.",
