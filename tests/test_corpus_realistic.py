@@ -30,6 +30,7 @@ from pipelines.corpus.realistic.document import choices_of, plan_document
 from pipelines.corpus.realistic.families import FAMILIES
 from pipelines.corpus.realistic.grammar import AXES
 from pipelines.corpus.realistic.plan import sample_ids
+from pipelines.corpus.realistic.regions import ROLES
 from pipelines.corpus.realistic.variants import VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,6 +275,7 @@ def test_regions_give_each_finding_its_provenance():
         record = sample_record(doc["doc_id"], doc["split"])
         data = json.loads((SAMPLE / "regions" / f"{doc['doc_id']}.json").read_text("utf-8"))
         roles = Counter(r["role"] for r in data["regions"])
+        assert set(roles) <= set(ROLES)
         assert roles["finding"] and sum(roles.values()) > roles["finding"]
         for position, finding in enumerate(record.findings, start=1):
             mine = [

@@ -38,10 +38,6 @@ def dotted(code: str, issue: str, rng: random.Random) -> str:
     return f"{code}.{rng.randint(1, 6)}"
 
 
-def same(code: str, issue: str, rng: random.Random) -> str:
-    return code
-
-
 @dataclass(frozen=True)
 class ClauseSystem:
     """How a family codes requirements: per area a section (code, name), per issue overrides,
@@ -144,7 +140,6 @@ SMETA = Family(
         "law": ("Local law and/or ETI requirement", "Local law or code requirement"),
         "due": ("Timescale",),
         "clause": ("ETI clause", "Code clause"),
-        "verification": ("Verification method",),
     },
 )
 

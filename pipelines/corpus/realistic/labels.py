@@ -8,7 +8,7 @@ printed, never part of a gold value.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .families import Family
 
@@ -99,14 +99,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "ref": ("Ref", "No.", "#", "NC No.", "NC ref.", "Finding No.", "ID", "Item"),
     "affected": ("Workers affected", "Number of workers affected", "No. of workers affected"),
-    "verification": ("Verification", "Verification method", "Closure method"),
-    "scope": ("Isolated / systemic", "Scope", "Systemic or isolated"),
     "question": ("Question", "Compliance question", "Requirement checked"),
     "answer": ("Answer", "Result", "Compliant?", "Response"),
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Labels:
     """One document's label wording: a wording per field, a case and a punctuation."""
 
@@ -114,16 +112,9 @@ class Labels:
     case: str  # "title", "upper" or "sentence"
     colon: bool
     bold: bool = True
-    _cache: dict[str, str] = field(default_factory=dict)
-
-    def text(self, name: str, *, colon: bool | None = None) -> str:
-        """The label of field `name` as this document prints it (with its colon if any)."""
-        base = _cased(self.wording[name], self.case)
-        use_colon = self.colon if colon is None else colon
-        return f"{base}:" if use_colon and not base.endswith(("#", ".")) else base
 
     def bare(self, name: str) -> str:
-        """The label without punctuation (table headers, kv-box label cells)."""
+        """The label of field `name` in this document's case, without punctuation."""
         return _cased(self.wording[name], self.case)
 
 

@@ -97,9 +97,6 @@ class RegionLog:
             round(max(b[3] for b in boxes), 1),
         )
 
-    def pages_of(self, ordinal: int) -> list[int]:
-        return sorted({r.page for r in self.regions if r.mark.ordinal == ordinal})
-
 
 class Marked(Paragraph):
     """A Paragraph that logs its drawn box under its `Mark` (kept when platypus splits it)."""

@@ -523,8 +523,6 @@ PLANS = (
     "The company disputes part of the finding but will review its records.",
 )
 STATUSES = ("Open", "Closed", "Progress made", "Pending verification")
-VERIFICATION = ("Desktop review", "Follow-up visit", "Document review", "Site visit")
-SCOPES = ("Isolated", "Systemic")
 
 CAPTIONS = (
     "Fire extinguishers on the {floor_word} floor with inspection tags",
