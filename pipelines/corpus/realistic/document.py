@@ -141,6 +141,7 @@ def plan_document(doc: RealisticDoc) -> DocumentPlan:
         audit_date=meta.audit_date,
         follow_up=meta.audit_type == "follow_up",
         target_pages=target,
+        seed=doc.seed,
     )
     if doc.scanned:
         findings = _cap(findings, 8)

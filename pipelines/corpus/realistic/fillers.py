@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from ..values import MONTHS, money_text, round_amount
 from . import wording as w
 from .context import Ctx
-from .findings import TOPIC_WORDS, grade_vocabulary
+from .findings import TOPIC_WORDS, grade_words
 from .tables import TooNarrow, fit_widths, ruled_table
 
 Filler = Callable[[Ctx, random.Random], list[Flowable]]
@@ -414,16 +414,15 @@ def record_sample(ctx: Ctx, rng: random.Random) -> list[Flowable]:
 
 def legend(ctx: Ctx, rng: random.Random) -> list[Flowable]:
     """Grade definitions: grade words in sentences that are not findings."""
-    vocab = grade_vocabulary(ctx.family, ctx.choices)
-    if not vocab:
+    words = grade_words(ctx.family, ctx.choices, ctx.seed)
+    if not words:
         return []
     out: list[Flowable] = [
         ctx.heading(rng.choice(("Grading of findings", "Rating key", "Definitions")), ctx.st.h3)
     ]
-    for severity, words in vocab.items():
-        for word in words:
-            line = rng.choice(w.LEGEND_LINES[severity]).format(word=word)
-            out.append(ctx.p(line, ctx.st.body, "legend"))
+    for severity, word in words.items():
+        line = rng.choice(w.LEGEND_LINES[severity]).format(word=word)
+        out.append(ctx.p(line, ctx.st.body, "legend"))
     return out
 
 

@@ -149,6 +149,7 @@ def compose_findings(
     audit_date: dt.date,
     follow_up: bool,
     target_pages: int,
+    seed: int,
 ) -> list[FindingContent]:
     """Draw the findings of one report and order them as the layout will print them."""
     from .countries import country_of
@@ -171,7 +172,7 @@ def compose_findings(
         kinds[0] = "non_compliance"
     issues = _issues(rng, family, kinds.count("non_compliance"))
     # A template prints one word per grade and per kind.
-    vocab = {s: (rng.choice(ws),) for s, ws in grade_vocabulary(family, choices).items()}
+    vocab = {s: (word,) for s, word in grade_words(family, choices, seed).items()}
     kind_words = {
         "non_compliance": rng.choice(family.nc_words),
         "observation": rng.choice(family.observation_words),
@@ -188,9 +189,16 @@ def compose_findings(
     ref_maker = _refs(rng, choices.ref_style)
     used_questions: set[str] = set()
     return [
-        _finish(rng, family, choices, fields, d, i, ref_maker, used_questions)
+        _finish(rng, family, choices, fields, d, i, ref_maker, used_questions, seed)
         for i, d in enumerate(drafts, start=1)
     ]
+
+
+def grade_words(family: Family, choices: Choices, seed: int) -> dict[Severity, str]:
+    """The one word per grade a report uses: its template picks one style for all grades
+    ('Major' with 'Minor', 'Major Nonconformance' with 'Minor Nonconformance')."""
+    style = random.Random(f"{seed}:grades").randrange(3)
+    return {s: ws[style % len(ws)] for s, ws in grade_vocabulary(family, choices).items()}
 
 
 def grade_vocabulary(family: Family, choices: Choices) -> dict[Severity, tuple[str, ...]]:
@@ -406,6 +414,7 @@ def _finish(
     ordinal: int,
     ref_maker,
     used_questions: set[str],
+    seed: int,
 ) -> FindingContent:
     question = None
     code = None
@@ -423,7 +432,8 @@ def _finish(
     elif choices.clause_depth == "section" and d.section:
         code = d.section[0]
     prefixes = family.clauses.prefixes if family.clauses else ("",)
-    code_text = f"{rng.choice(prefixes)}{code}" if code else None
+    prefix = random.Random(f"{seed}:prefix").choice(prefixes)  # one per report
+    code_text = f"{prefix}{code}" if code else None
     topic_text = None
     if "topic" in fields and d.kind != "good_practice":
         topic_text = d.section[1] if d.section and rng.random() < 0.5 else TOPIC_WORDS[d.area]

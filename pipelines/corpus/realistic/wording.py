@@ -403,24 +403,24 @@ CHECKLIST: dict[str, tuple[str, ...]] = {
 }
 CHECK_ANSWERS = ("Yes", "Yes", "Yes", "Compliant", "N/A", "Yes", "Compliant")
 
-# Better Work and amfori style questions per area: (question wording, ...).
+# Better Work and amfori style questions per area, all worded so that "Yes" means compliant.
 QUESTIONS: dict[str, tuple[str, ...]] = {
     "child": (
         "Does the employer verify the age of workers before hiring?",
         "Are workers under 18 protected from hazardous work?",
-        "Are there workers under the minimum working age?",
+        "Are all workers above the minimum working age?",
         "Does the employer keep a register of young workers?",
     ),
     "discrimination": (
-        "Does the employer take gender into account in recruitment or pay?",
-        "Does the employer require pregnancy tests?",
+        "Are recruitment and pay decisions free of gender bias?",
+        "Is the site free of pregnancy testing?",
         "Are workers treated equally regardless of origin or religion?",
     ),
     "forced": (
         "Are workers free to leave the workplace after their shift?",
-        "Does the employer keep workers' identity documents?",
+        "Do workers keep their own identity documents?",
         "Are workers free to terminate their employment?",
-        "Did workers pay recruitment fees?",
+        "Were workers free of recruitment fees?",
     ),
     "treatment": (
         "Are disciplinary measures applied according to a written procedure?",
@@ -428,7 +428,7 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
     "foa": (
         "Are workers free to form and join unions?",
-        "Does the employer interfere with worker organisations?",
+        "Does the employer respect the independence of worker organisations?",
         "Are collective agreements respected?",
     ),
     "wages": (
