@@ -28,6 +28,7 @@ from pipelines.corpus.realistic.check import check_document, squash, words_in_or
 from pipelines.corpus.realistic.cli import is_fresh, main, source_hash
 from pipelines.corpus.realistic.document import choices_of, plan_document
 from pipelines.corpus.realistic.families import FAMILIES
+from pipelines.corpus.realistic.findings import summary_text
 from pipelines.corpus.realistic.grammar import AXES
 from pipelines.corpus.realistic.plan import sample_ids
 from pipelines.corpus.realistic.regions import ROLES
@@ -130,16 +131,20 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
 
 
-def test_held_out_phrases_appear_only_in_test_families():
+def test_held_out_phrases_appear_only_in_test_families_and_summaries_never_match():
     banks = [*NON_COMPLIANCE.values(), OBSERVATIONS, GOOD_PRACTICES]
     held_out = [_pattern(p.text) for bank in banks for p in bank if p.held_out]
     used_in_test = 0
     for d in plan():
-        for f in plan_document(d).findings:
+        findings = plan_document(d).findings
+        for f in findings:
             unseen = any(p.fullmatch(f.description.text) for p in held_out)
             if d.split == "train":
                 assert not unseen, (d.doc_id, f.description.text)
             used_in_test += unseen
+            # A summary-table row must never pass for a finding under the 0.5 match rule.
+            short = summary_text(f, findings)
+            assert all(similarity(short, g.description.text) < 0.5 for g in findings), short
     assert used_in_test > 0
 
 

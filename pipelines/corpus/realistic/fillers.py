@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from ..values import MONTHS, money_text, round_amount
 from . import wording as w
 from .context import Ctx
-from .findings import TOPIC_WORDS, grade_words
+from .findings import TOPIC_WORDS, grade_words, summary_text
 from .tables import TooNarrow, fit_widths, ruled_table
 
 Filler = Callable[[Ctx, random.Random], list[Flowable]]
@@ -136,7 +136,8 @@ def summary_table(ctx: Ctx, rng: random.Random) -> list[Flowable]:
     rows = []
     for f in ctx.findings:
         grade = f.grade if f.kind == "non_compliance" and f.grade else f.kind_word
-        rows.append([f.ref or str(f.ordinal), f.code or TOPIC_WORDS[f.area], f.short, grade])
+        short = summary_text(f, ctx.findings)
+        rows.append([f.ref or str(f.ordinal), f.code or TOPIC_WORDS[f.area], short, grade])
     texts = [[h] + [r[i] for r in rows] for i, h in enumerate(heads)]
     weights = [0.6, 1.2, 4.0, 1.0]
     try:

@@ -13,6 +13,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from extractor.evaluation.matching import similarity
 from extractor.indicators.taxonomy import load_taxonomy
 from extractor.record.schema import FindingKind, Severity
 
@@ -93,13 +94,22 @@ class FindingContent:
     gold_topic: str | None
     gold_severity_raw: str | None
 
-    @property
-    def short(self) -> str:
-        """A shortened description for summary tables: well under a third of the words, so a
-        summary row never passes for the full finding."""
-        words = self.description.text.split()
-        keep = max(3, min(9, len(self.description.text) // 30))
-        return " ".join(words[:keep]).rstrip(",;:.") + "..."
+
+def summary_text(f: FindingContent, findings: list[FindingContent]) -> str:
+    """What a summary table prints for `f`: its opening words (well under a third of the
+    shortest description), else its title or topic, whichever no description of the report
+    resembles: under the evaluation's 0.5 match rule a summary row never passes for a finding."""
+    budget = min(len(g.description.text) for g in findings) / 3.5
+    words: list[str] = []
+    for word in f.description.text.split():
+        if len(" ".join([*words, word])) + 3 > budget:
+            break
+        words.append(word)
+    opening = " ".join(words).rstrip(",;:.") + "..." if len(words) >= 3 else None
+    for text in (opening, f.title, TOPIC_WORDS[f.area]):
+        if text and all(similarity(text, g.description.text) < 0.4 for g in findings):
+            return text
+    return f"See finding {f.ordinal}"
 
 
 def printed_fields(choices: Choices, family: Family, *, follow_up: bool) -> frozenset[str]:
