@@ -237,7 +237,8 @@ SA8000 = Family(
     nc_words=("Nonconformity", "Non-conformance", "NC"),
     audit_types={
         "initial": ("Initial certification audit", "Certification audit (stage 2)"),
-        "periodic": ("Surveillance audit", "Surveillance 2", "Recertification audit"),
+        "periodic": ("Surveillance audit", "Surveillance 2"),
+        "re_audit": ("Recertification audit",),
         "follow_up": ("Follow-up audit", "Verification of NC closure"),
     },
     announcements={
@@ -544,7 +545,7 @@ WRAP = Family(
     nc_words=("Nonconformance", "Discrepancy"),
     audit_types={
         "initial": ("Initial certification audit",),
-        "periodic": ("Recertification audit", "Annual recertification"),
+        "re_audit": ("Recertification audit", "Annual recertification"),
         "follow_up": ("Follow-up audit",),
     },
     announcements={"announced": ("Announced",), "unannounced": ("Unannounced",)},
