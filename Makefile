@@ -67,7 +67,7 @@ corpus: setup
 corpus-realistic: setup
 	$(PY) -m pipelines.corpus realistic --out $(REALISTIC) --jobs $(JOBS) --if-stale
 
-# The small committed sample of the realistic corpus (one short report per family, two scans).
+# The small committed sample of the realistic corpus (one short report per family, one scan).
 corpus-sample: setup
 	$(PY) -m pipelines.corpus realistic --sample --out labelled_samples/realistic_sample
 
