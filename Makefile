@@ -49,12 +49,14 @@ lint: setup
 
 corpus: setup
 	$(PY) -m pipelines.corpus --out labelled_samples
+	$(PY) -m pipelines.training.classifier_data --out labelled_samples/classifier
 
 train: setup
 	$(CLI) train
 
 evaluate: setup
 	$(CLI) evaluate --split test
+	$(CLI) evaluate --classifier
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py

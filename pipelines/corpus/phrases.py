@@ -22,8 +22,19 @@ including hard negatives that use a labour topic's words without that violation.
 
 from __future__ import annotations
 
-from .wording import child, conditions, forced, hours, no_indicator, rights, treatment, wages
-from .wording.observations import OBSERVATIONS
+from .wording import (
+    child,
+    conditions,
+    extra,
+    forced,
+    hard_negatives,
+    hours,
+    no_indicator,
+    rights,
+    treatment,
+    wages,
+)
+from .wording.observations import OBSERVATIONS as _OBSERVATIONS
 from .wording.phrase import STYLES, Phrase
 from .wording.support import AREA_OF, CORRECTIVE_ACTIONS, EVIDENCE, GOOD_PRACTICES, TITLES
 
@@ -43,7 +54,7 @@ __all__ = [
 # Finding "issue" keys: ILO codes, plus issues that carry no indicator.
 NO_INDICATOR_ISSUES = ("ENV", "ETH", "MGT")
 
-NON_COMPLIANCE: dict[str, list[Phrase]] = {
+_BANKS: dict[str, list[Phrase]] = {
     "FL01": forced.FL01,
     "FL02": forced.FL02,
     "FL03": forced.FL03,
@@ -67,3 +78,11 @@ NON_COMPLIANCE: dict[str, list[Phrase]] = {
     "ETH": no_indicator.ETH,
     "MGT": no_indicator.MGT,
 }
+
+# More training wordings follow each bank; hard negatives sit in the bank whose codes they
+# carry (MGT when none).
+NON_COMPLIANCE: dict[str, list[Phrase]] = {
+    key: [*bank, *extra.MORE.get(key, []), *hard_negatives.IN_BANK.get(key, [])]
+    for key, bank in _BANKS.items()
+}
+OBSERVATIONS: list[Phrase] = [*_OBSERVATIONS, *hard_negatives.OBSERVED]

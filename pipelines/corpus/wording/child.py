@@ -110,7 +110,7 @@ CL02: list[Phrase] = wordings(
         (
             "!Young workers' hours were not limited: time cards of a worker {age_young_pred} "
             "showed {hours_week} in {date_month}.",
-            ("CL02", "FL11"),
+            ("CL02", "FL11", "HRS"),
         ),
     ),
     narrative=(
@@ -131,7 +131,7 @@ CL02: list[Phrase] = wordings(
     worker_voice=(
         "A worker who said she was {age_young_pred} explained that she works the same overtime "
         "as adults because 'the leader does not ask our age'.",
-        "Young apprentices said they mix dyes in the {dept} room without masks.",
+        ("Young apprentices said they mix dyes in the {dept} room without masks.", ("CL02", "OHS")),
         "{count_small} who are still minors said they had never been told which tasks they are "
         "not allowed to do.",
     ),

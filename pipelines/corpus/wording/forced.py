@@ -153,7 +153,7 @@ FL02: list[Phrase] = wordings(
         "Contract substitution: home-country contract {money_usd}/month; site contract lower, "
         "signed on arrival.",
         "Offer letter: 'free meals + housing'. Reality: both deducted from pay.",
-        "Workers told at hiring OT optional. In practice compulsory in peak.",
+        "Told at hiring: day shift only. In practice rotated to nights on arrival.",
     ),
     worker_voice=(
         "'They told us the work was in a shoe shop in the city,' a worker said; she was sent "

@@ -62,8 +62,8 @@ FL11: list[Phrase] = wordings(
         "and overtime is compulsory.",
         "Noncompliance: workers did not receive at least one day off in every seven-day period "
         "and worked {dur_rest} consecutively.",
-        "The facility requires overtime beyond the legal maximum; time records of {count_of} "
-        "exceed {hours_legal}.",
+        "The facility requires overtime far beyond the legal maximum of {hours_legal}; time "
+        "records of {count_of} show up to {hours_week}.",
     ),
     multi=(
         (

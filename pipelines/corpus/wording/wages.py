@@ -101,6 +101,9 @@ WAG: list[Phrase] = wordings(
         "for lateness.",
         "Payslips did not show the breakdown of overtime hours, deductions and allowances, "
         "so workers could not check their pay.",
+        "Workers are charged for their work clothes and protective shoes through payroll "
+        "deductions.",
+        "Tools damaged during work are paid for by the worker out of the next wage.",
         "!Annual leave was not paid when workers resigned; {count_small} lost their unused "
         "leave pay in {date_month}.",
         "!Apprentices were paid a training allowance of {money} for {dur_contract}, below the "
