@@ -1,30 +1,31 @@
 """The ILO classifier, trained here on a small slice of the real wording banks.
 
-The model is fitted in the test (one fill per training wording, small vocabularies, three
+The model is fitted in the test (two fills per training wording, small vocabularies, two
 folds), so these tests exercise the real features, calibration, thresholds, abstention rule and
 skops persistence, and fail if any of them stops carrying the concepts.
 """
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
-from skops.io import dump
+from skops.io import dump, load
 
 from extractor.indicators.classifier import IloClassifier, Settings, UntrustedModelError
 from extractor.indicators.classifier_input import ClassifierInput
 from pipelines.training.classifier_data import wording_findings
 
-SMALL = Settings(folds=3, word_max_features=3000, char_max_features=5000)
+SMALL = Settings(folds=2, word_max_features=4000, char_max_features=6000)
 
 
 @pytest.fixture(scope="module")
 def model() -> IloClassifier:
-    findings = wording_findings(held_out=False, fills=1, seed=0, combined_share=0.1)
+    findings = wording_findings(held_out=False, fills=2, seed=0, combined_share=0.1)
     return IloClassifier.fit(
         [f.as_input() for f in findings],
         [f.codes for f in findings],
@@ -59,20 +60,21 @@ def test_clearly_worded_findings_get_their_code(model: IloClassifier, text: str,
 HARD_NEGATIVES = [
     ("All workers hold their own passports.", "FL07"),
     ("Passport copies in personnel files were not certified.", "FL07"),
-    ("Workers confirmed they paid no recruitment fees; the employer pays the agency.", "FL09"),
+    ("Overtime was voluntary and weekly hours stayed within the legal limit.", "FL11"),
+    ("Wages for all sampled months were paid on time by bank transfer.", "FL08"),
 ]
 
 
 @pytest.mark.parametrize(("text", "code"), HARD_NEGATIVES)
-def test_hard_negatives_do_not_get_the_code_they_mimic(
-    model: IloClassifier, text: str, code: str
-):
+def test_hard_negatives_do_not_get_the_code_they_mimic(model: IloClassifier, text: str, code: str):
     assert code not in codes_of(model, text)
     assert code not in codes_of(model, text, kind="observation")
 
 
 def test_environment_finding_gets_no_code(model: IloClassifier):
-    assert codes_of(model, "Wastewater from the dye house is discharged to the river untreated.") == []
+    assert (
+        codes_of(model, "Wastewater from the dye house is discharged to the river untreated.") == []
+    )
 
 
 def test_labour_findings_are_not_left_without_a_code(model: IloClassifier):
@@ -102,11 +104,22 @@ def test_save_and_load_predict_the_same(model: IloClassifier, tmp_path: Path):
 
 
 def test_tampered_model_file_is_refused(tmp_path: Path):
-    # A file that would make skops build an estimator object: never written by `save`.
+    # A file that would make skops import and return `os.system`: never written by `save`.
     path = tmp_path / "tampered.skops"
-    estimator = LogisticRegression().fit(np.array([[0.0], [1.0]]), [0, 1])
-    dump({"format": "audit-extractor/ilo-classifier", "weights": estimator}, path)
+    dump({"format": "audit-extractor/ilo-classifier", "weights": os.system}, path)
     with pytest.raises(UntrustedModelError, match="never saves"):
+        IloClassifier.load(path)
+
+
+def test_model_file_holding_an_estimator_instead_of_arrays_is_refused(
+    model: IloClassifier, tmp_path: Path
+):
+    path = tmp_path / "swapped.skops"
+    model.save(path)
+    state = load(path)
+    state["weights"] = LogisticRegression().fit(np.array([[0.0], [1.0]]), [0, 1])
+    dump(state, path)
+    with pytest.raises(UntrustedModelError, match="unexpected types in weights"):
         IloClassifier.load(path)
 
 
@@ -120,8 +133,6 @@ def test_model_file_with_missing_fields_is_refused(tmp_path: Path):
 def test_model_trained_on_other_features_is_refused(model: IloClassifier, tmp_path: Path):
     path = tmp_path / "clf.skops"
     model.save(path)
-    from skops.io import load
-
     state = load(path)
     state["structured_names"] = state["structured_names"][:-1]
     dump(state, path)

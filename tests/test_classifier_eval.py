@@ -101,6 +101,10 @@ def test_evaluate_classifier_prints_every_set_and_writes_json(tmp_path: Path, ca
     for name in ("held_out_wording", "test_split", "auditor_style", "SYNTHETIC", "ECE"):
         assert name in printed
     report = json.loads(out.read_text())
-    assert [s["name"] for s in report["sets"]] == ["held_out_wording", "test_split", "auditor_style"]
+    assert [s["name"] for s in report["sets"]] == [
+        "held_out_wording",
+        "test_split",
+        "auditor_style",
+    ]
     for result in report["sets"]:
         assert result["classifier"]["findings"] == result["baseline"]["findings"] > 0

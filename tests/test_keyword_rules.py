@@ -58,7 +58,9 @@ def test_shorthand_is_expanded_but_hr_stays_human_resources():
     ],
 )
 def test_numbers_fall_in_the_policy_buckets(text: str, expected: str):
-    on = {n for n, f in zip(NUMBER_CONCEPTS, number_concepts(finding_words(text)), strict=True) if f}
+    on = {
+        n for n, f in zip(NUMBER_CONCEPTS, number_concepts(finding_words(text)), strict=True) if f
+    }
     assert on == {expected}
 
 

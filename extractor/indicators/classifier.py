@@ -471,6 +471,7 @@ class IloClassifier:
                 f"{path} is not an ILO classifier saved by this project (fields missing); "
                 "retrain with `audit-extractor train`."
             )
+        _check_types(path, state)
         if state["format"] != FORMAT or state["format_version"] != FORMAT_VERSION:
             raise UntrustedModelError(
                 f"{path} is format {state['format']!r} v{state['format_version']}, expected "
@@ -498,6 +499,26 @@ class IloClassifier:
             fallback_floor=float(state["fallback_floor"]),
             settings=settings,
             version=str(state["version"]),
+        )
+
+
+_ARRAYS = ("word_idf", "char_idf", "evidence_idf", "weights", "bias", "calibration")
+_STRINGS = ("format", "version", "word_vocabulary", "char_vocabulary", "evidence_vocabulary")
+
+
+def _check_types(path: Path, state: dict[str, Any]) -> None:
+    """Refuse a state whose fields are not the plain types `save` writes."""
+    wrong = [key for key in _ARRAYS if not isinstance(state[key], np.ndarray)]
+    wrong += [key for key in _STRINGS if not isinstance(state[key], str)]
+    wrong += [
+        key
+        for key in ("heads", "structured_names", "thresholds")
+        if not isinstance(state[key], list)
+    ]
+    if wrong:
+        raise UntrustedModelError(
+            f"{path} holds unexpected types in {', '.join(wrong)}; it was not written by "
+            "`IloClassifier.save`. Retrain with `audit-extractor train`."
         )
 
 

@@ -194,7 +194,8 @@ CONCEPTS: dict[str, str] = {
     "debt.deposit": r"deposit\w*|guarantee",
     "debt.broker": r"brokers?|sub-?agents?|agents? (?:abroad|in the)|labour agent|recruiter|"
     r"recruitment agen\w*|manpower",
-    "debt.no_fee": r"no fees?|paid nothing|paid no fees?|not charged|employer pays (?:the agency|"
+    "debt.no_fee": r"no (?:\w+ )?fees?|paid nothing|paid no (?:\w+ )?fees?|did not pay (?:any )?"
+    r"(?:\w+ )?fees?|not charged|employer pays (?:the agency|"
     r"all|directly)|paid by the employer|employer paid|reimbursed (?:to|all)",
     "debt.year_wage": r"year's (?:wages?|salary|earnings)|more than a year",
     # FL10 abusive working and living conditions

@@ -144,11 +144,9 @@ def train_classifier(
     )
     baseline = KeywordMapper()
     baseline_scores = score_mapper(baseline, held_out, name=baseline.name)
+    # Ids: gold "<split>/<doc>#<n>", wording "<group>:<fill>", combined "<id>+<id>".
     sources = Counter(
-        "gold"
-        if not (f.group or "").startswith("wording:")
-        else ("combined" if "+" in f.id else "wording")
-        for f in findings
+        "combined" if "+" in f.id else "gold" if "#" in f.id else "wording" for f in findings
     )
     return {
         "model": model.name,

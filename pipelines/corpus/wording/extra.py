@@ -124,6 +124,9 @@ MORE: dict[str, list[Phrase]] = {
             "the incident was confirmed by {count_small}.",
             "Workers reported that the production manager grabs and shakes workers who make "
             "quality errors.",
+            "A guard at the factory gate slapped a worker whose bag search took too long.",
+            "Security staff pushed and kicked workers queuing at the gate at the end of the night "
+            "shift, according to {count_of}.",
         ),
         narrative=(
             "A worker showed the auditor a mark on her face and said a line chief had slapped "
@@ -441,6 +444,11 @@ MORE: dict[str, list[Phrase]] = {
             "The cost of work uniforms and safety footwear is taken from workers' wages.",
             "Workers on probation are paid below the legal minimum wage.",
             "Fines for lateness and for talking on the line are deducted from wages.",
+            "Workers pay for their own safety boots and gloves through payroll deductions.",
+            "The employer recovers the cost of helmets and goggles from workers' wages.",
+            "The price of the work jacket and the ID badge is deducted from the first month's pay.",
+            "Workers are charged for replacement uniforms and protective footwear out of their "
+            "pay.",
             "Piece rates were cut without notice and the pay of the sampled workers fell below "
             "the legal minimum in {date_month}.",
         ),

@@ -124,6 +124,10 @@ IN_BANK: dict[str, list[Phrase]] = {
     "MGT": [
         *decoys(
             ("FL07",),
+            "{^iddoc} are kept by the workers themselves; personnel files hold photocopies that "
+            "are not dated.",
+            "No original {iddoc} are held by the site or the agency; the document policy has not "
+            "been translated.",
             "Workers hold their own {iddoc}; the HR file copies were not signed by the workers.",
             "The document custody form exists, but no worker has asked the site to keep "
             "anything; workers hold their own {iddoc}.",
@@ -132,6 +136,14 @@ IN_BANK: dict[str, list[Phrase]] = {
         ),
         *decoys(
             ("FL09",),
+            "No worker interviewed had paid any fee or deposit to get the job; the agency "
+            "agreement is not signed by the site.",
+            "No {fee_recruit} is charged to workers: the employer pays {org_agency} "
+            "directly. The agency's licence copy on file has expired.",
+            "Workers did not pay the {fee_recruit}; it was paid by the employer. The "
+            "recruitment procedure does not say how agencies are selected.",
+            "The site gives no loans or advances to workers; the welfare fund rules are not "
+            "written down.",
             "Workers confirmed they paid nothing for their jobs; the agency contract does not "
             "say who pays the visa costs.",
             "The site has a zero-fee policy and the workers interviewed paid no fees; the "
@@ -141,6 +153,8 @@ IN_BANK: dict[str, list[Phrase]] = {
         ),
         *decoys(
             ("FL08",),
+            "Final settlements were paid on the last working day for all leavers sampled; the "
+            "resignation form is not dated.",
             "Wages are paid on time by bank transfer; the payroll procedure is not written down.",
             "!All sampled workers were paid on the legal pay date; the wage register was not "
             "signed by the payroll officer.",
