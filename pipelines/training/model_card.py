@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractor.indicators.taxonomy import load_taxonomy
+
 HEADER = """# Models
 
 Written by `audit-extractor train` (`make train`) from `labelled_samples/` (train split +
@@ -40,7 +42,8 @@ def _classifier_card(clf: dict) -> list[str]:
         "| label | P | R | F1 | ECE | keywords F1 | held-out n | wordings train / held-out |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for code, row in model["per_label"].items():
+    for code in load_taxonomy().codes:
+        row = model["per_label"][code]
         if not row["support"]:
             continue
         rows.append(
@@ -53,9 +56,10 @@ def _classifier_card(clf: dict) -> list[str]:
         "## ILO classifier: `ilo_classifier.skops` (scikit-learn, skops)",
         "",
         "One logistic regression per code, plus one for 'no indicator', over TF-IDF word (1-2) "
-        "and character n-grams of topic + finding text (auditor shorthand expanded) and a block "
-        "of structured features: concept patterns (`extractor/indicators/concepts.py`), the "
-        "keyword baseline's rule hits, the crosswalk codes of the printed clause and the "
+        "and character (3-5) n-grams of topic + description and word n-grams of the evidence "
+        "(auditor shorthand expanded, digits folded) and a block of structured features: "
+        "concept patterns of description and evidence (`extractor/indicators/concepts.py`), "
+        "the keyword baseline's rule hits, the crosswalk codes of the printed clause and the "
         "finding's kind. Platt-calibrated and thresholds tuned on out-of-fold predictions "
         f"({cv['folds']} folds over {cv['groups']} wording groups: a template's or a report's "
         "findings are never split across folds). A non-compliance or observation that clears "
