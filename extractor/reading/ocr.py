@@ -1,11 +1,13 @@
 """Read image-only pages with the tesseract command-line tool.
 
-The page is rendered with pdfium, written to a temporary PNG and read by `tesseract ... tsv`;
-words are straightened by the page's measured skew and then grouped into rows and columns like a
-text page's words, so scanned tables reach the finding extractor in rows. Table rulings are
-erased first: tesseract's page segmentation treats a ruled grid as an image and drops
-the text inside it, so without this a scanned findings table comes back nearly empty. This module
-only turns pixels into positioned Lines: it never decides which pages need OCR.
+The page is rendered with pdfium at 300 dpi, or less when that would exceed a pixel budget (a
+poster-sized page must not need gigabytes), and read by `tesseract ... tsv`; words are
+straightened by the page's measured skew and then grouped into rows and columns like a text
+page's words, so scanned tables reach the finding extractor in rows. Table rulings are erased
+first: tesseract's page segmentation treats a ruled grid as an image and drops the text inside
+it, so without this a scanned findings table comes back nearly empty. This module only turns
+pixels into positioned Lines: it never decides which pages need OCR. `read_image` touches no
+pdfium state, so pages can be read in parallel threads; `render_page` must hold the pdfium lock.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-import pdfplumber.page
+import pypdfium2 as pdfium
 from PIL import Image
 from scipy import ndimage
 
@@ -29,6 +31,13 @@ from extractor.reading.columns import Box, Word, layout_lines
 from extractor.reading.document import Line
 
 OCR_TIMEOUT_SECONDS = 120.0
+# Tesseract reads body text best at about 300 dpi (scans are usually 200-300 dpi).
+DEFAULT_DPI = 300
+# A4 and US Legal fit at 300 dpi; larger pages are rendered at a lower resolution. 12 million
+# greyscale pixels and the working copies `erase_rules` makes stay under 150 MB.
+MAX_PIXELS = 12_000_000
+# The pixel thresholds below are for 300 dpi; they scale with the resolution used.
+REFERENCE_DPI = 300
 # Marks with no letter or digit and low confidence are scanner speckle, not text.
 MIN_SYMBOL_CONFIDENCE = 50.0
 # Grey levels below this are ink; cell shading and paper tone are lighter.
@@ -64,25 +73,78 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def ocr_page(page: pdfplumber.page.Page, page_number: int, *, resolution: int = 300) -> list[Line]:
-    """Return the Lines tesseract reads on `page`, in reading order, boxes in PDF points.
+def render_scale(
+    width: float, height: float, *, dpi: float = DEFAULT_DPI, max_pixels: int = MAX_PIXELS
+) -> float:
+    """Return the pixels per point to render a `width` x `height` point page at: `dpi`, or less
+    to keep the image within `max_pixels`."""
+    scale = dpi / 72
+    pixels = width * height * scale * scale
+    if pixels > max_pixels:
+        scale *= (max_pixels / pixels) ** 0.5
+    return scale
 
-    Raise `OcrError` when tesseract is missing, fails or runs longer than the timeout.
-    """
+
+def render_page(
+    page: pdfium.PdfPage, *, dpi: float = DEFAULT_DPI, max_pixels: int = MAX_PIXELS
+) -> tuple[Image.Image, float]:
+    """Render `page` as displayed (its /Rotate applied) to a greyscale image within the pixel
+    budget; return the image and the points per pixel. Hold the pdfium lock around this."""
+    width, height = page.get_size()
+    scale = render_scale(width, height, dpi=dpi, max_pixels=max_pixels)
     # Antialiasing smooths the scan image when it is scaled up, which tesseract reads better.
-    image = page.to_image(resolution=resolution, antialias=True).original.convert("L")
-    image = erase_rules(image, min_length=round(MIN_RULE_INCHES * resolution))
-    scale = page.width / image.width  # points per pixel
+    bitmap = page.render(scale=scale, grayscale=True)
+    try:
+        image = bitmap.to_pil().convert("L")
+    finally:
+        bitmap.close()
+    return image, width / image.width
+
+
+def ocr_page(
+    page: pdfium.PdfPage,
+    page_number: int,
+    *,
+    dpi: float = DEFAULT_DPI,
+    max_pixels: int = MAX_PIXELS,
+    second_pass: bool = True,
+) -> list[Line]:
+    """Render `page` and return the Lines tesseract reads on it (see `read_image`)."""
+    image, points_per_pixel = render_page(page, dpi=dpi, max_pixels=max_pixels)
+    return read_image(
+        image, page_number, points_per_pixel=points_per_pixel, second_pass=second_pass
+    )
+
+
+def read_image(
+    image: Image.Image,
+    page_number: int,
+    *,
+    points_per_pixel: float,
+    second_pass: bool = True,
+) -> list[Line]:
+    """Return the Lines tesseract reads on a rendered page, in reading order, boxes in points.
+
+    With `second_pass`, glyph-sized ink that full-page segmentation left unread is read again
+    in sparse-text mode. Raise `OcrError` when tesseract is missing, fails or times out.
+    """
+    dpi = 72 / points_per_pixel
+    ratio = dpi / REFERENCE_DPI
+    image = erase_rules(image, min_length=max(round(MIN_RULE_INCHES * dpi), 3))
     with tempfile.TemporaryDirectory(prefix="audit-ocr-") as tmp:
         lines = _tsv_lines(_run_tesseract(_save(image, Path(tmp)), PAGE_SEGMENTATION_MODE))
         # Full-page segmentation sometimes drops a narrow table column (a grade column, say)
         # as non-text; sparse-text mode on the ink it left unread finds it again.
-        missed = missed_ink(image, [word.box for line in lines for word in line])
+        missed = (
+            missed_ink(image, [word.box for line in lines for word in line], ratio=ratio)
+            if second_pass
+            else None
+        )
         if missed is not None:
             tsv = _run_tesseract(_save(missed, Path(tmp)), SPARSE_SEGMENTATION_MODE)
             lines += _tsv_lines(tsv, min_confidence=MIN_RECOVERED_CONFIDENCE)
     # The words go through the same row and column grouping as a text page's words.
-    return layout_lines(_words(lines, scale), page_number)
+    return layout_lines(_words(lines, points_per_pixel), page_number)
 
 
 def erase_rules(image: Image.Image, *, min_length: int) -> Image.Image:
@@ -115,19 +177,21 @@ def _line_opening(ink: np.ndarray, length: int, *, axis: int) -> np.ndarray:
     return ndimage.maximum_filter1d(eroded, length, axis=axis, mode="constant").astype(bool)
 
 
-def missed_ink(image: Image.Image, read: list[Box]) -> Image.Image | None:
+def missed_ink(image: Image.Image, read: list[Box], *, ratio: float = 1.0) -> Image.Image | None:
     """Return `image` with only the glyph-sized ink outside the `read` pixel boxes, else None.
 
-    `image` is binarised (see `erase_rules`); None means every glyph was read.
+    `image` is binarised (see `erase_rules`); None means every glyph was read. `ratio` is the
+    image's resolution over 300 dpi, which the pixel thresholds are for.
     """
     ink = np.asarray(image) < INK_THRESHOLD
-    pad = READ_BOX_PAD_PX
+    pad = max(round(READ_BOX_PAD_PX * ratio), 1)
     for x0, top, x1, bottom in read:
         ink[max(0, int(top) - pad) : int(bottom) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
     _, sizes = _blobs(ink)
     # Stray marks and the leftovers of rules are smaller than a letter; they alone are not
     # worth a second pass (small parts of letters, like the dot of an i, stay in the image).
-    if sizes[1:][sizes[1:] >= MIN_GLYPH_PX].sum() < MIN_MISSED_INK_PX:
+    area = ratio * ratio
+    if sizes[1:][sizes[1:] >= MIN_GLYPH_PX * area].sum() < MIN_MISSED_INK_PX * area:
         return None
     return _ink_image(ink)
 
