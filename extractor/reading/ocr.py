@@ -36,14 +36,15 @@ DEFAULT_DPI = 300
 # A4 and US Legal fit at 300 dpi; larger pages are rendered at a lower resolution. 12 million
 # greyscale pixels and the working copies `erase_rules` makes stay under 150 MB.
 MAX_PIXELS = 12_000_000
-# The pixel thresholds below are for 300 dpi; they scale with the resolution used.
-REFERENCE_DPI = 300
 # Marks with no letter or digit and low confidence are scanner speckle, not text.
 MIN_SYMBOL_CONFIDENCE = 50.0
 # Grey levels below this are ink; cell shading and paper tone are lighter.
 INK_THRESHOLD = 160
 # A straight dark run at least this long (in inches) is a table rule: no glyph is that wide or tall.
 MIN_RULE_INCHES = 0.4
+# ... and never shorter than this many pixels: a page over the pixel budget is rendered below
+# 300 dpi, and its text is then large in pixels, not small (posters, not fine print).
+MIN_RULE_PX = 120
 # Scanned rules are rough and slightly skewed: erase this many pixels around them as well.
 RULE_FRINGE_PX = 3
 MAX_SPECK_PX = 4
@@ -129,14 +130,13 @@ def read_image(
     in sparse-text mode. Raise `OcrError` when tesseract is missing, fails or times out.
     """
     dpi = 72 / points_per_pixel
-    ratio = dpi / REFERENCE_DPI
-    image = erase_rules(image, min_length=max(round(MIN_RULE_INCHES * dpi), 3))
+    image = erase_rules(image, min_length=max(round(MIN_RULE_INCHES * dpi), MIN_RULE_PX))
     with tempfile.TemporaryDirectory(prefix="audit-ocr-") as tmp:
         lines = _tsv_lines(_run_tesseract(_save(image, Path(tmp)), PAGE_SEGMENTATION_MODE))
         # Full-page segmentation sometimes drops a narrow table column (a grade column, say)
         # as non-text; sparse-text mode on the ink it left unread finds it again.
         missed = (
-            missed_ink(image, [word.box for line in lines for word in line], ratio=ratio)
+            missed_ink(image, [word.box for line in lines for word in line])
             if second_pass
             else None
         )
@@ -177,21 +177,19 @@ def _line_opening(ink: np.ndarray, length: int, *, axis: int) -> np.ndarray:
     return ndimage.maximum_filter1d(eroded, length, axis=axis, mode="constant").astype(bool)
 
 
-def missed_ink(image: Image.Image, read: list[Box], *, ratio: float = 1.0) -> Image.Image | None:
+def missed_ink(image: Image.Image, read: list[Box]) -> Image.Image | None:
     """Return `image` with only the glyph-sized ink outside the `read` pixel boxes, else None.
 
-    `image` is binarised (see `erase_rules`); None means every glyph was read. `ratio` is the
-    image's resolution over 300 dpi, which the pixel thresholds are for.
+    `image` is binarised (see `erase_rules`); None means every glyph was read.
     """
     ink = np.asarray(image) < INK_THRESHOLD
-    pad = max(round(READ_BOX_PAD_PX * ratio), 1)
+    pad = READ_BOX_PAD_PX
     for x0, top, x1, bottom in read:
         ink[max(0, int(top) - pad) : int(bottom) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
     _, sizes = _blobs(ink)
     # Stray marks and the leftovers of rules are smaller than a letter; they alone are not
     # worth a second pass (small parts of letters, like the dot of an i, stay in the image).
-    area = ratio * ratio
-    if sizes[1:][sizes[1:] >= MIN_GLYPH_PX * area].sum() < MIN_MISSED_INK_PX * area:
+    if sizes[1:][sizes[1:] >= MIN_GLYPH_PX].sum() < MIN_MISSED_INK_PX:
         return None
     return _ink_image(ink)
 

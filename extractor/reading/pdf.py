@@ -69,6 +69,7 @@ MIN_IMAGE_SHARE = 0.25
 MAX_UNMAPPED_SHARE = 1 / 3
 DETAIL_LENGTH = 120
 MIN_PAGE_SIDE = 1.0  # points; a smaller page box is no page box
+LETTER = (612.0, 792.0)  # pdfium's page size for a page without one
 # Beyond this many merged ruling lines the cell search is quadratic and slow; such pages are
 # vector drawings, not findings tables.
 MAX_RULES = 1000
@@ -234,7 +235,7 @@ def _read_page(page: pdfium.PdfPage, number: int, warnings: list[str]) -> _PageR
         result = _PageResult(_page(number, display), needs_ocr=True, box=replacement)
         return result
     if frame.turns != display.turns:
-        degrees = (frame.turns - display.turns) % 4 * 90
+        degrees = (display.turns - frame.turns) % 4 * 90
         warnings.append(W_TEXT_ROTATED.format(page=number, degrees=degrees))
     tables = _tables(graphics, text.words, number, warnings)
     boxes = [t.table.bbox for t in tables]
@@ -295,7 +296,8 @@ def _usable(box: tuple[float, float, float, float]) -> bool:
 
 
 def _content_box(page: pdfium.PdfPage) -> tuple[float, float, float, float] | None:
-    """Return the box from the origin to the far corner of everything drawn on the page."""
+    """Return pdfium's fallback page (US Letter from the origin) grown to hold everything drawn
+    on the page."""
     handle = c.handle(page.raw)
     bounds = [ctypes.c_float() for _ in range(4)]
     extents = []
@@ -305,13 +307,12 @@ def _content_box(page: pdfium.PdfPage) -> tuple[float, float, float, float] | No
             extents.append(tuple(b.value for b in bounds))
     if not extents:
         return None
-    box = (
+    return (
         min(0.0, *(e[0] for e in extents)),
         min(0.0, *(e[1] for e in extents)),
-        max(e[2] for e in extents),
-        max(e[3] for e in extents),
+        max(LETTER[0], *(e[2] for e in extents)),
+        max(LETTER[1], *(e[3] for e in extents)),
     )
-    return box if _usable(box) else None
 
 
 def _set_page_box(page: pdfium.PdfPage, box: tuple[float, float, float, float]) -> None:

@@ -157,8 +157,8 @@ W_CLASSIFIER_MISSING = (
 )
 W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."
 W_TEXT_ROTATED = (
-    "W108: page {page} shows its text turned by {degrees} degrees; it was read upright "
-    "(boxes are in the upright page)."
+    "W108: page {page} shows its text turned {degrees} degrees clockwise; it was read upright "
+    "(its boxes are in the upright page)."
 )
 W_PAGE_SIZE = (
     "W109: page {page} has no usable page size ({detail}); the size of its content was used."

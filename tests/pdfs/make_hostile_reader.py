@@ -197,7 +197,7 @@ def ocr_page_14400pt() -> bytes:
     """A scanned page 14400 points square (the PDF maximum): 60,000 pixels a side at 300 dpi."""
     side = 14400.0
     lines = ("Wages were", "paid late")
-    return scanned_page(_text_image(lines, side, side, 900), side, side)
+    return scanned_page(_text_image(lines, side, side, 600), side, side)
 
 
 def blank_scan() -> bytes:
