@@ -239,7 +239,7 @@ def _read_page(page: pdfium.PdfPage, number: int, warnings: list[str]) -> _PageR
         warnings.append(W_TEXT_ROTATED.format(page=number, degrees=degrees))
     tables = _tables(graphics, text.words, number, warnings)
     boxes = [t.table.bbox for t in tables]
-    running = [w for w in text.words if not any(_inside(w, box) for box in boxes)]
+    running = [w for w in text.words if not _inside_any(w, boxes)] if boxes else text.words
     result = _PageResult(_page(number, frame, display), tables=tables, has_text=bool(text.words))
     result.page.lines = layout_lines(running, number)
     return result
@@ -344,10 +344,11 @@ def _tables(
         return []
 
 
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+def _inside_any(word: Word, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Tell whether the word's centre lies in one of `boxes` (with a point of slack)."""
     x = (word.x0 + word.x1) / 2
     y = (word.top + word.bottom) / 2
-    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+    return any(box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1 for box in boxes)
 
 
 def _run_ocr(

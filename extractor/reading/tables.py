@@ -11,6 +11,7 @@ findings, a missed one only splits a finding, so anything doubtful stays apart.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,11 +77,12 @@ def find_page_tables(
     merging (the cell search grows with their square).
     """
     found: list[PageTable] = []
+    placed = _Placed(words)
     for cells in table_cells(edges, max_rules=max_rules):
         xs = sorted({cell[0] for cell in cells})
         if len(xs) < 2:
             continue
-        rows = [row for row in (_row(group, words, page_number) for group in _rows(cells)) if row]
+        rows = [row for row in (_row(group, placed, page_number) for group in _rows(cells)) if row]
         if not rows:
             continue
         box = (
@@ -92,6 +94,21 @@ def find_page_tables(
         edges_x = (*(float(x) for x in xs), box[2])
         found.append(PageTable(Table(page=page_number, bbox=box, rows=rows), edges_x))
     return sorted(found, key=lambda t: (t.table.bbox[1], t.table.bbox[0]))
+
+
+class _Placed:
+    """Words indexed by the height of their centres, to find those inside a box quickly."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        centred = sorted(((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2, w) for w in words)
+        self.ys = [c[0] for c in centred]
+        self.centred = centred
+
+    def inside(self, box: Cell) -> list[tuple[float, float, Word]]:
+        """Return (y, x, word) for the words whose centre lies in `box`, by centre height."""
+        start = bisect.bisect_left(self.ys, box[1])
+        stop = bisect.bisect_right(self.ys, box[3])
+        return [c for c in self.centred[start:stop] if box[0] <= c[1] <= box[2]]
 
 
 def table_cells(
@@ -132,7 +149,7 @@ def _rows(cells: Sequence[Cell]) -> list[list[Cell | None]]:
     return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
 
 
-def _row(cells: Sequence[Cell | None], words: Sequence[Word], page_number: int) -> TableRow | None:
+def _row(cells: Sequence[Cell | None], placed: _Placed, page_number: int) -> TableRow | None:
     present = [c for c in cells if c is not None]
     if not present:
         return None
@@ -142,19 +159,14 @@ def _row(cells: Sequence[Cell | None], words: Sequence[Word], page_number: int) 
         max(c[2] for c in present),
         max(c[3] for c in present),
     )
-    inside = [w for w in words if _centre_in(w, box)]
+    inside = placed.inside(box)
     texts = ["" if cell is None else _cell_text(cell, inside) for cell in cells]
     return TableRow(cells=texts, page=page_number, bbox=box, cell_boxes=list(cells))
 
 
-def _centre_in(word: Word, box: tuple[float, float, float, float]) -> bool:
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
-def _cell_text(cell: tuple[float, float, float, float], words: Sequence[Word]) -> str:
-    rows = group_rows([w for w in words if _centre_in(w, cell)])
+def _cell_text(cell: Cell, inside: Sequence[tuple[float, float, Word]]) -> str:
+    words = [w for y, x, w in inside if cell[1] <= y <= cell[3] and cell[0] <= x <= cell[2]]
+    rows = group_rows(words)
     return " ".join(" ".join(w.text for row in rows for w in row).split())
 
 
