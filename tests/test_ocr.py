@@ -131,9 +131,12 @@ def test_missed_ink_keeps_only_glyphs_outside_read_words() -> None:
     image = Image.fromarray(pixels)
     missed = missed_ink(image, [(38.0, 48.0, 62.0, 82.0)])
     assert missed is not None
-    left = np.asarray(missed)
-    assert (left[50:80, 300:320] == 0).all()
-    assert (left[50:80, 40:60] == 255).all()
+    # Cropped to the unread glyph with a 30 px margin, and placed in the page image.
+    assert (missed.left, missed.top) == (270, 20)
+    left = np.asarray(missed.image)
+    assert left.shape == (90, 80)
+    assert (left[30:60, 30:50] == 0).all()
+    assert (left == 0).sum() == 30 * 20  # the read glyph and the speck are not in the crop
     assert missed_ink(image, [(38.0, 48.0, 62.0, 82.0), (298.0, 48.0, 322.0, 82.0)]) is None
 
 

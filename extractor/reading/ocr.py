@@ -60,6 +60,8 @@ READ_BOX_PAD_PX = 4
 MIN_GLYPH_PX = 40
 # A second pass is worth its time only for at least a short word's ink.
 MIN_MISSED_INK_PX = 400
+# Space kept around the missed ink when cropping it for the second pass.
+MISSED_MARGIN_PX = 30
 # Recovered words come from a page region tesseract's layout judged not to be text.
 MIN_RECOVERED_CONFIDENCE = 60.0
 
@@ -141,8 +143,9 @@ def read_image(
             else None
         )
         if missed is not None:
-            tsv = _run_tesseract(_save(missed, Path(tmp)), SPARSE_SEGMENTATION_MODE)
-            lines += _tsv_lines(tsv, min_confidence=MIN_RECOVERED_CONFIDENCE)
+            tsv = _run_tesseract(_save(missed.image, Path(tmp)), SPARSE_SEGMENTATION_MODE)
+            offset = (missed.left, missed.top)
+            lines += _tsv_lines(tsv, min_confidence=MIN_RECOVERED_CONFIDENCE, offset=offset)
     # The words go through the same row and column grouping as a text page's words.
     return layout_lines(_words(lines, points_per_pixel), page_number)
 
@@ -155,11 +158,9 @@ def erase_rules(image: Image.Image, *, min_length: int) -> Image.Image:
     ink = np.asarray(image) < INK_THRESHOLD
     length = min_length | 1  # odd, so the erosion and dilation windows are centred alike
     # Scanned rules are a few pixels thick and slightly rough; widen the mask to take the fringe.
-    rules = ndimage.binary_dilation(
-        _line_opening(ink, length, axis=0) | _line_opening(ink, length, axis=1),
-        iterations=RULE_FRINGE_PX,
-    )
-    ink &= ~rules
+    rules = _line_opening(ink, length, axis=0) | _line_opening(ink, length, axis=1)
+    if rules.any():  # prose pages have none: skip the dilation
+        ink &= ~ndimage.binary_dilation(rules, iterations=RULE_FRINGE_PX)
     # Scanner speckle: specks of a few pixels, which tesseract reads as quotes and stops that
     # glue neighbouring cells into one word. A printed full stop is several times larger.
     labels, sizes = _blobs(ink)
@@ -177,21 +178,35 @@ def _line_opening(ink: np.ndarray, length: int, *, axis: int) -> np.ndarray:
     return ndimage.maximum_filter1d(eroded, length, axis=axis, mode="constant").astype(bool)
 
 
-def missed_ink(image: Image.Image, read: list[Box]) -> Image.Image | None:
-    """Return `image` with only the glyph-sized ink outside the `read` pixel boxes, else None.
+class Missed(NamedTuple):
+    """The part of a page image holding ink that the first pass left unread."""
 
-    `image` is binarised (see `erase_rules`); None means every glyph was read.
-    """
+    image: Image.Image
+    left: int  # position of the part in the page image, pixels
+    top: int
+
+
+def missed_ink(image: Image.Image, read: list[Box]) -> Missed | None:
+    """Return the glyph-sized ink outside the `read` pixel boxes, cropped to where it lies (with
+    a margin), or None when every glyph was read. `image` is binarised (see `erase_rules`)."""
     ink = np.asarray(image) < INK_THRESHOLD
     pad = READ_BOX_PAD_PX
     for x0, top, x1, bottom in read:
         ink[max(0, int(top) - pad) : int(bottom) + pad, max(0, int(x0) - pad) : int(x1) + pad] = 0
-    _, sizes = _blobs(ink)
+    labels, sizes = _blobs(ink)
+    glyphs = sizes >= MIN_GLYPH_PX
+    glyphs[0] = False
     # Stray marks and the leftovers of rules are smaller than a letter; they alone are not
     # worth a second pass (small parts of letters, like the dot of an i, stay in the image).
-    if sizes[1:][sizes[1:] >= MIN_GLYPH_PX].sum() < MIN_MISSED_INK_PX:
+    if sizes[glyphs].sum() < MIN_MISSED_INK_PX:
         return None
-    return _ink_image(ink)
+    rows, columns = np.nonzero(glyphs[labels])
+    margin = MISSED_MARGIN_PX
+    top, left = max(int(rows.min()) - margin, 0), max(int(columns.min()) - margin, 0)
+    bottom, right = int(rows.max()) + margin + 1, int(columns.max()) + margin + 1
+    # Tesseract's sparse mode takes as long on a mostly blank page as on a full one: read the
+    # region with the missed ink only.
+    return Missed(_ink_image(ink[top:bottom, left:right]), left, top)
 
 
 def _blobs(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -238,8 +253,11 @@ class _PixelWord(NamedTuple):
     box: Box  # pixels: x0, top, x1, bottom
 
 
-def _tsv_lines(tsv: str, *, min_confidence: float = 0.0) -> list[list[_PixelWord]]:
-    """Return tesseract's words grouped by the line tesseract put them on, speckle dropped."""
+def _tsv_lines(
+    tsv: str, *, min_confidence: float = 0.0, offset: tuple[int, int] = (0, 0)
+) -> list[list[_PixelWord]]:
+    """Return tesseract's words grouped by the line tesseract put them on, speckle dropped;
+    boxes are moved by `offset` (the read image's position in the page image)."""
     groups: dict[tuple[str, str, str, str], list[_PixelWord]] = {}
     for row in csv.DictReader(tsv.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
@@ -251,7 +269,9 @@ def _tsv_lines(tsv: str, *, min_confidence: float = 0.0) -> list[list[_PixelWord
         if confidence < MIN_SYMBOL_CONFIDENCE and not any(ch.isalnum() for ch in text):
             continue
         key = (row["page_num"], row["block_num"], row["par_num"], row["line_num"])
-        groups.setdefault(key, []).append(_PixelWord(text, _box(row)))
+        x0, top, x1, bottom = _box(row)
+        box = (x0 + offset[0], top + offset[1], x1 + offset[0], bottom + offset[1])
+        groups.setdefault(key, []).append(_PixelWord(text, box))
     return list(groups.values())
 
 
