@@ -12,6 +12,7 @@ import os
 import resource
 import subprocess
 import sys
+import threading
 import zlib
 from pathlib import Path
 
@@ -258,6 +259,23 @@ def test_named_pipe_is_e016_without_blocking(tmp_path: Path) -> None:
     error = _error(fifo)
     assert error.code == "E016"
     assert "a named pipe" in str(error)
+
+
+def test_named_pipe_gives_an_error_record_without_blocking(tmp_path: Path) -> None:
+    # The error record hashes the file: that read must not wait for a writer either.
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    records: list[object] = []
+    # In a daemon thread, so a regression fails the test instead of hanging the run.
+    worker = threading.Thread(
+        target=lambda: records.append(Extractor().extract_or_error(fifo)), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert records, "extract_or_error blocked on a named pipe"
+    [record] = records
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.code, record.report_id) == ("E016", None)
 
 
 def test_non_pdf_behind_a_symlink_is_e002_without_its_content(tmp_path: Path) -> None:
