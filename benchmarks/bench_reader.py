@@ -14,6 +14,9 @@ process on one core's worth of work (no parallelism):
                classifier); its load time is reported as start-up, not in pages/s;
   start-up     a fresh interpreter importing the extractor and running `Extractor.load()`.
 
+Imports are done before a run's clocks start. To measure another checkout the same way (say,
+the code before a change), run this script with PYTHONPATH pointing at that checkout.
+
 Pages/s per core = pages / CPU seconds of the process and its children (tesseract), so a busy
 machine slows the wall clock more than this figure. Peak memory is the process's proportional
 set size (PSS, /proc/self/smaps_rollup) sampled every 20 ms, and its peak RSS (VmHWM). A scanned
@@ -30,6 +33,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -101,22 +105,25 @@ def cpu():
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
+from pathlib import Path
+files = [Path(f) for f in files]
 out = {"mode": mode}
-start_wall, start_cpu = time.perf_counter(), cpu()
+pages = 0
+# Imports happen before the clocks start: start-up is measured on its own.
 if mode == "startup":
+    start_wall, start_cpu = time.perf_counter(), cpu()
     from extractor.pipeline import Extractor
     Extractor.load()
-    pages = 0
 elif mode == "pdfplumber":
     import pdfplumber
-    pages = 0
+    start_wall, start_cpu = time.perf_counter(), cpu()
     for f in files:
         with pdfplumber.open(f) as pdf:
             for page in pdf.pages:
                 page.extract_text(); pages += 1
 elif mode == "pypdfium2":
     import pypdfium2 as pdfium
-    pages = 0
+    start_wall, start_cpu = time.perf_counter(), cpu()
     for f in files:
         pdf = pdfium.PdfDocument(f)
         for i in range(len(pdf)):
@@ -127,13 +134,14 @@ elif mode.startswith("reader"):
     from extractor.reading.pdf import read_pdf
     workers = int(mode.split("-")[1]) if "-" in mode else 1
     kwargs = {"ocr_workers": workers} if "ocr_workers" in read_pdf.__kwdefaults__ else {}
+    start_wall, start_cpu = time.perf_counter(), cpu()
     pages = sum(read_pdf(f, **kwargs).page_count for f in files)
 elif mode == "pipeline":
+    start_wall = time.perf_counter()
     from extractor.pipeline import Extractor
     extractor = Extractor.load()
     out["load_seconds"] = time.perf_counter() - start_wall
     start_wall, start_cpu = time.perf_counter(), cpu()
-    pages = 0
     for f in files:
         record = extractor.extract(f)
         pages += record.source.page_count
@@ -150,13 +158,15 @@ print(json.dumps(out))
 
 
 def run_child(mode: str, files: list[Path], env: dict[str, str]) -> dict:
+    # Not in the repository: `python -c` puts its working directory first on sys.path, which
+    # would shadow a PYTHONPATH pointing at another checkout (to measure it the same way).
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, *map(str, files)],
+        [sys.executable, "-c", CHILD, mode, *(str(f.resolve()) for f in files)],
         capture_output=True,
         text=True,
         check=False,
         env=env,
-        cwd=REPO,
+        cwd=tempfile.gettempdir(),
     )
     if done.returncode != 0:
         raise RuntimeError(f"{mode} failed: {done.stderr[-2000:]}")

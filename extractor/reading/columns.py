@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -39,9 +39,11 @@ GUTTER_GAP = 0.8
 TABLE_ROW_SHARE = 0.15
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word with its box in points (top-left origin), font size and weight."""
+class Word(NamedTuple):
+    """One word with its box in points (top-left origin), font size and weight.
+
+    A named tuple: pages hold hundreds of words and a tuple is the cheapest object to build.
+    """
 
     text: str
     x0: float

@@ -56,6 +56,7 @@ class _Font:
     # Per unit of font size: the standard font's own descent minus the one pdfium measured on
     # its substitute (0 for other fonts).
     descent_correction: float
+    unmapped: bool  # its first character on the page had no Unicode mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +121,11 @@ def _styles(
     rank = np.empty_like(appearance)
     rank[appearance] = np.arange(len(appearance))
     fonts: dict[int, _Font] = {}
+    shared: dict[tuple[float, ...], _Style] = {}
     matrix = c.FS_MATRIX()
     styles = [
-        _style(textpage, int(index[first[i]]), int(objects[i]), fonts, matrix) for i in appearance
+        _style(textpage, int(index[first[i]]), int(objects[i]), fonts, shared, matrix)
+        for i in appearance
     ]
     return styles, rank[inverse.ravel()]
 
@@ -160,30 +163,45 @@ def _loose_boxes(textpage: int, count: int) -> np.ndarray:
 
 
 def _style(
-    textpage: int, index: int, owner: int, fonts: dict[int, _Font], matrix: ctypes.Structure
+    textpage: int,
+    index: int,
+    owner: int,
+    fonts: dict[int, _Font],
+    shared: dict[tuple[float, ...], _Style],
+    matrix: ctypes.Structure,
 ) -> _Style:
+    """Return the style of the text object `owner`, whose first character is at `index`;
+    objects with the same font, size and direction share one."""
     c.char_matrix(textpage, index, ctypes.addressof(matrix))
     a, b, cc, d = matrix.a, matrix.b, matrix.c, matrix.d  # type: ignore[attr-defined]
-    scale = (cc * cc + d * d) ** 0.5 or 1.0
-    size = abs(c.font_size(textpage, index)) * scale
     font_handle = c.text_object_font(owner) or 0
+    size_in_font = c.font_size(textpage, index)
+    key = (font_handle, size_in_font, a, b, cc, d)
+    style = shared.get(key)
+    if style is not None:
+        return style
     font = fonts.get(font_handle)
     if font is None:
-        font = fonts[font_handle] = _font(font_handle)
+        unmapped = bool(c.has_unicode_map_error(textpage, index))
+        font = fonts[font_handle] = _font(font_handle, unmapped)
+    scale = (cc * cc + d * d) ** 0.5 or 1.0
+    size = abs(size_in_font) * scale
     turns = turns_of_direction(a, b)
-    return _Style(
+    style = shared[key] = _Style(
         run=(turns, font_handle, round(size, 3)),
         turns=turns,
         size=size,
         lift=font.descent_correction * size,
         bold=font.bold,
-        unmapped=bool(c.has_unicode_map_error(textpage, index)),
+        unmapped=font.unmapped,
     )
+    return style
 
 
-def _font(font_handle: int) -> _Font:
+def _font(font_handle: int, unmapped: bool) -> _Font:
+    """Describe a font; `unmapped` tells whether its first character had no Unicode mapping."""
     if not font_handle:
-        return _Font(bold=False, descent_correction=0.0)
+        return _Font(bold=False, descent_correction=0.0, unmapped=unmapped)
     buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
     length = c.font_base_name(font_handle, buffer, FONT_NAME_BYTES)
     name = buffer.raw[: max(min(length, FONT_NAME_BYTES) - 1, 0)].decode("latin-1")
@@ -195,7 +213,7 @@ def _font(font_handle: int) -> _Font:
         measured = ctypes.c_float()
         if standard is not None and c.font_descent(font_handle, 1.0, ctypes.addressof(measured)):
             correction = standard - measured.value
-    return _Font(bold=bold, descent_correction=correction)
+    return _Font(bold=bold, descent_correction=correction, unmapped=unmapped)
 
 
 def _words(
