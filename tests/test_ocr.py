@@ -166,3 +166,16 @@ def test_ocr_clause_repair_changes_only_misread_digits() -> None:
     # Words and codes with letters after the digits are left as printed.
     printed = ["Code", "SA", "ER1", "PAT"]
     assert [repair_ocr_clause(c) for c in printed] == printed
+
+
+@needs_tesseract
+def test_pages_ocred_in_parallel_come_back_in_page_order(pdfs: Path) -> None:
+    one = read_pdf(pdfs / "three_scanned_pages.pdf", ocr_workers=1)
+    three = read_pdf(pdfs / "three_scanned_pages.pdf", ocr_workers=3)
+    assert three.ocr_pages == [1, 2, 3]
+    assert [[line.text for line in page.lines] for page in three.pages] == [
+        ["First scanned page", "Wages were paid late."],
+        ["Second scanned page", "Passports were kept."],
+        ["Third scanned page", "No rest day in June."],
+    ]
+    assert three.model_dump() == one.model_dump()

@@ -194,6 +194,24 @@ def mixed_scan() -> bytes:
     return buf.getvalue()
 
 
+SCANNED_PAGES = (
+    ("First scanned page", "Wages were paid late."),
+    ("Second scanned page", "Passports were kept."),
+    ("Third scanned page", "No rest day in June."),
+)
+
+
+def three_scanned_pages() -> bytes:
+    """Three image-only pages, each saying which page it is (for OCR in parallel)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for lines in SCANNED_PAGES:
+        _draw_scan(c, _scan_image(lines))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def simple(text: str = "Simple one-page report.", **kwargs: object) -> bytes:
     buf = io.BytesIO()
     c = _canvas(buf, **kwargs)
@@ -264,6 +282,7 @@ FIXTURES = {
     "unrelated_tables.pdf": unrelated_tables,
     "image_only.pdf": image_only,
     "mixed_scan.pdf": mixed_scan,
+    "three_scanned_pages.pdf": three_scanned_pages,
     "simple.pdf": simple,
     "encrypted.pdf": lambda: simple(
         encrypt=StandardEncryption("secret", ownerPassword="owner", strength=128)
