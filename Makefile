@@ -7,7 +7,7 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-reader bench-ocr corpus schema clean
 
 setup: system-deps $(VENV)/.installed
 
@@ -58,6 +58,14 @@ evaluate: setup
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
+
+# Long reports (10-60 pages, text and scans): reader and pipeline against raw pdfplumber/pypdfium2.
+bench-reader: setup
+	$(PY) benchmarks/bench_reader.py
+
+# OCR settings on every scanned sample page: speed and words read against the gold records.
+bench-ocr: setup
+	$(PY) benchmarks/bench_ocr.py
 
 schema: setup
 	$(CLI) schema -o schema/audit-record.schema.json

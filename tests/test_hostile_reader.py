@@ -207,6 +207,27 @@ def test_rotated_pages_are_read_upright(
         ]
 
 
+def test_upright_boxes_map_back_to_the_displayed_page() -> None:
+    # Displayed sideways (/Rotate 90 on upright content): lines run down the shown page.
+    page = read_pdf(HOSTILE / "rotate_90_sideways.pdf").pages[0]
+    shown = [page.display_bbox(line.bbox) for line in page.lines]
+    assert all(b[3] - b[1] > b[2] - b[0] for b in shown)  # taller than wide
+    assert all(0 <= b[0] < b[2] <= page.height and 0 <= b[1] < b[3] <= page.width for b in shown)
+    # Later lines sit further left on the shown page (its top is the content's left side).
+    assert [b[0] for b in shown] == sorted((b[0] for b in shown), reverse=True)
+    # Upside down: the first line is shown at the bottom, mirrored.
+    flipped = read_pdf(HOSTILE / "text_matrix_180.pdf").pages[0]
+    first = flipped.lines[0].bbox
+    assert flipped.display_bbox(first) == pytest.approx(
+        (
+            flipped.width - first[2],
+            flipped.height - first[3],
+            flipped.width - first[0],
+            flipped.height - first[1],
+        )
+    )
+
+
 @pytest.mark.parametrize("name", ["rotate_90_sideways.pdf", "rotate_180_upside_down.pdf"])
 def test_rotated_cover_page_keeps_its_metadata(name: str) -> None:
     info = extract_audit_info(read_pdf(HOSTILE / name), "generic", None)

@@ -72,6 +72,17 @@ class Page(BaseModel):
         "upright (0 unless the text was drawn sideways or upside down).",
     )
 
+    def display_bbox(self, bbox: BBox) -> BBox:
+        """Return `bbox` (in this upright page) in the page as viewers show it, /Rotate applied:
+        where to draw it on a rendering of the page."""
+        x0, top, x1, bottom = bbox
+        width, height = self.width, self.height
+        for _ in range(self.text_rotation // 90 % 4):
+            # Undo one clockwise quarter turn; the page before it was `height` wide.
+            x0, top, x1, bottom = top, width - x1, bottom, width - x0
+            width, height = height, width
+        return (x0, top, x1, bottom)
+
 
 class Document(BaseModel):
     """A parsed PDF: its pages in order, and its tables (re-joined across page breaks)."""
