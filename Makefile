@@ -7,7 +7,11 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-reader bench-ocr corpus schema clean
+# The realistic corpus is generated, not committed; regenerated only when its generator changes.
+REALISTIC ?= build/corpus
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver bench-reader bench-ocr corpus corpus-realistic corpus-sample schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -19,6 +23,15 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; \
 	  else \
 	    echo "warning: tesseract not found; scanned pages cannot be read (sudo apt-get install tesseract-ocr)"; \
+	  fi; \
+	fi
+	@# PostgreSQL: the service's tests start a throwaway cluster with it (skipped without it).
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing postgresql (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "warning: PostgreSQL not found; its service tests will be skipped (sudo apt-get install postgresql)"; \
 	  fi; \
 	fi
 
@@ -50,10 +63,18 @@ lint: setup
 corpus: setup
 	$(PY) -m pipelines.corpus --out labelled_samples
 
-train: setup
+# About 340 reports (18 % scans, 8-60 pages); skipped when build/corpus/stamp.json matches.
+corpus-realistic: setup
+	$(PY) -m pipelines.corpus realistic --out $(REALISTIC) --jobs $(JOBS) --if-stale
+
+# The small committed sample of the realistic corpus (one short report per family, one scan).
+corpus-sample: setup
+	$(PY) -m pipelines.corpus realistic --sample --out labelled_samples/realistic_sample
+
+train: setup corpus-realistic
 	$(CLI) train
 
-evaluate: setup
+evaluate: setup corpus-realistic
 	$(CLI) evaluate --split test
 
 bench: setup
@@ -67,8 +88,23 @@ bench-reader: setup
 bench-ocr: setup
 	$(PY) benchmarks/bench_ocr.py
 
+# How the bulk driver's cost grows with 1k, 10k and 100k small inputs (takes a while).
+bench-driver: setup
+	$(PY) benchmarks/bench_driver.py
+
+# Upload service: accepted uploads/s and upload-to-record latency (benchmarks/results/serve-*.json).
+bench-serve: setup
+	$(PY) benchmarks/bench_serve.py
+
+# The member upload API on http://127.0.0.1:8000 (docs at /docs) with one extraction worker;
+# state in ./service_data/. Add a member first: .venv/bin/audit-extractor members add NAME
+SERVE_ARGS ?=
+serve: setup
+	$(CLI) serve $(SERVE_ARGS)
+
 schema: setup
 	$(CLI) schema -o schema/audit-record.schema.json
 
 clean:
 	rm -rf $(DEMO_OUT) .pytest_cache .ruff_cache .mypy_cache
+	@# service_data/ (the service's database, keys and uploads) is kept on purpose.
