@@ -7,7 +7,7 @@ page's words, so scanned tables reach the finding extractor in rows. Table rulin
 first: tesseract's page segmentation treats a ruled grid as an image and drops the text inside
 it, so without this a scanned findings table comes back nearly empty. This module only turns
 pixels into positioned Lines: it never decides which pages need OCR. `read_image` touches no
-pdfium state, so pages can be read in parallel threads; `render_page` must hold the pdfium lock.
+pdfium state, so `read_pages` reads pages in parallel threads; rendering holds the pdfium lock.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import NamedTuple
 
@@ -148,6 +150,48 @@ def read_image(
             lines += _tsv_lines(tsv, min_confidence=MIN_RECOVERED_CONFIDENCE, offset=offset)
     # The words go through the same row and column grouping as a text page's words.
     return layout_lines(_words(lines, points_per_pixel), page_number)
+
+
+def read_pages(
+    page_numbers: Sequence[int],
+    render: Callable[[int], tuple[Image.Image, float]],
+    *,
+    workers: int = 1,
+) -> list[list[Line] | BaseException]:
+    """OCR pages, `workers` at a time; return each page's Lines, or the exception that stopped
+    it (OcrError, a failed render), in the order of `page_numbers`.
+
+    `render(i)` renders the i-th page (it must take the pdfium lock itself) and returns the
+    image and its points per pixel. It is called in this thread, one page at a time and only
+    when a worker is free, so at most `workers` page images are held at once; tesseract and the
+    image cleaning run in the workers.
+    """
+    outcomes: list[list[Line] | BaseException] = []
+    if workers <= 1:
+        for index, number in enumerate(page_numbers):
+            try:
+                image, points_per_pixel = render(index)
+                outcomes.append(read_image(image, number, points_per_pixel=points_per_pixel))
+            except Exception as exc:  # noqa: BLE001 - one page's failure is reported per page
+                outcomes.append(exc)
+        return outcomes
+    futures: list[Future[list[Line]]] = []
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        for index, number in enumerate(page_numbers):
+            while sum(not f.done() for f in futures) >= workers:
+                wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
+            try:
+                image, points_per_pixel = render(index)
+            except Exception as exc:  # noqa: BLE001
+                failed: Future[list[Line]] = Future()
+                failed.set_exception(exc)
+                futures.append(failed)
+                continue
+            futures.append(
+                pool.submit(read_image, image, number, points_per_pixel=points_per_pixel)
+            )
+        wait(futures)
+    return [f.exception() or f.result() for f in futures]
 
 
 def erase_rules(image: Image.Image, *, min_length: int) -> Image.Image:

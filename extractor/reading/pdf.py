@@ -18,7 +18,6 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -379,9 +378,15 @@ def _run_ocr(
             raise ReportError(E006, name=path.name, detail=_no_ocr_reason(ocr))
         warnings.append(W_OCR_UNAVAILABLE.format(pages=_page_numbers(wanted)))
         return []
+
+    def render(index: int) -> tuple[Image.Image, float]:
+        with c.PDFIUM_LOCK:
+            return _render(pdf, wanted[index])
+
+    outcomes = ocr_module.read_pages([r.page.number for r in wanted], render, workers=workers)
     failures: list[str] = []
     done: list[_PageResult] = []
-    for result, outcome in _ocr_outcomes(pdf, wanted, workers):
+    for result, outcome in zip(wanted, outcomes, strict=True):
         number = result.page.number
         if isinstance(outcome, BaseException):
             # OcrError, or pdfium failing to render: skip the page.
@@ -397,51 +402,6 @@ def _run_ocr(
     if done:
         warnings.insert(0, W_OCR_USED.format(pages=_page_numbers(done)))
     return [r.page.number for r in done]
-
-
-def _ocr_outcomes(
-    pdf: pdfium.PdfDocument, wanted: list[_PageResult], workers: int
-) -> list[tuple[_PageResult, list[Line] | BaseException]]:
-    """Render each wanted page (holding the pdfium lock) and OCR it, `workers` pages at a time;
-    return each page's Lines or the exception that stopped it, in page order."""
-    from extractor.reading.ocr import read_image
-
-    def ocr_page(result: _PageResult) -> Future[list[Line]]:
-        future: Future[list[Line]] = Future()
-        try:
-            with c.PDFIUM_LOCK:
-                image, points_per_pixel = _render(pdf, result)
-        except Exception as exc:  # noqa: BLE001 - pdfium failing to render one page
-            future.set_exception(exc)
-            return future
-        number = result.page.number
-        if pool is None:
-            try:
-                future.set_result(read_image(image, number, points_per_pixel=points_per_pixel))
-            except Exception as exc:  # noqa: BLE001 - OcrError and friends: skip the page
-                future.set_exception(exc)
-            return future
-        return pool.submit(read_image, image, number, points_per_pixel=points_per_pixel)
-
-    pool = (
-        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") if workers > 1 else None
-    )
-    futures: list[Future[list[Line]]] = []
-    try:
-        for result in wanted:
-            # Render a page only when a worker is free, so at most `workers` images are held.
-            while sum(not f.done() for f in futures) >= workers:
-                wait([f for f in futures if not f.done()], return_when=FIRST_COMPLETED)
-            futures.append(ocr_page(result))
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
-    return [(result, _outcome(future)) for result, future in zip(wanted, futures, strict=True)]
-
-
-def _outcome(future: Future[list[Line]]) -> list[Line] | BaseException:
-    error = future.exception()
-    return error if error is not None else future.result()
 
 
 def _render(pdf: pdfium.PdfDocument, result: _PageResult) -> tuple[Image.Image, float]:
