@@ -117,8 +117,11 @@ def test_child_killed_mid_report_gives_E010_and_the_next_report_works(
     assert isinstance(isolated.extract(GOOD), AuditRecord)
 
 
-def test_killed_child_leaves_no_tesseract_behind(isolated: IsolatedExtractor) -> None:
-    record = isolated.extract(SCAN)  # stopped by the time limit in the middle of OCR
+def test_killed_child_leaves_no_tesseract_behind(
+    isolated: IsolatedExtractor, long_scan: Path
+) -> None:
+    # Twenty pages: two OCR'd in parallel can finish within the limit on a quiet machine.
+    record = isolated.extract(long_scan)  # stopped by the time limit in the middle of OCR
     assert isinstance(record, ErrorRecord) and record.error.reason == "timeout"
     assert descendants(os.getpid()) == [] or all(
         "tesseract" not in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
@@ -132,5 +135,6 @@ def test_resources_loop_is_stopped_by_the_time_limit(
     isolated: IsolatedExtractor, pdfs: Path
 ) -> None:
     record, seconds = timed(isolated, pdfs / "resources_loop.pdf")
-    assert isinstance(record, ErrorRecord)
+    # The pdfium reader does not follow the loop and reads the page; one that loops is stopped.
+    assert isinstance(record, AuditRecord) or record.error.reason in {"timeout", "corrupt"}
     assert seconds < TIMEOUT_S + PARENT_GRACE_S + 15
