@@ -34,6 +34,10 @@ DELEGATED = {
     "serve": ("pipelines.service.serve", "Run the member upload API and its job workers."),
     "worker": ("pipelines.service.cli_worker", "Run upload-service job workers (same database)."),
     "members": ("pipelines.service.cli_members", "Add, list and revoke API members and keys."),
+    "reviewers": (
+        "pipelines.review.cli_reviewers",
+        "Add, list and disable reviewer accounts of the /review app.",
+    ),
 }
 
 
