@@ -270,10 +270,25 @@ def audit_trail(session: Session, report_id: str) -> list[TrailEntry]:
     ]
 
 
+def confirmed(record: AuditRecord) -> AuditRecord:
+    """The record with every ILO indicator scored 1.0 (a reviewer's label is certain)."""
+    findings = [
+        f.model_copy(
+            update={"ilo_indicators": [i.model_copy(update={"score": 1.0}) for i in f.ilo_indicators]}
+        )
+        for f in record.findings
+    ]
+    return record.model_copy(update={"findings": findings})
+
+
 def _serve(
     session: Session, report_id: str, record: AuditRecord, by: str, now: dt.datetime
 ) -> RecordVersion:
-    """Make `record` the report's newest version (what its member is served)."""
+    """Make `record` the report's newest version (what its member is served).
+
+    Labels a reviewer kept or set are certain: their scores become 1.0, as in the gold copy.
+    """
+    record = confirmed(record)
     version = RecordVersion(
         report_id=report_id,
         source=SOURCE_REVIEW,

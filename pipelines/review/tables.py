@@ -104,8 +104,9 @@ class ReviewChange(Base):
     action: Mapped[str] = mapped_column(String(30))
     # The finding id changed, "audit" for metadata, "record" for accept/resolve.
     target: Mapped[str] = mapped_column(String(200))
-    before: Mapped[dict | None] = mapped_column(JSON, nullable=True)
-    after: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # SQL NULL (not JSON null) for "nothing": a finding before it was added, after deletion.
+    before: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    after: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
 
 class Dispute(Base):
