@@ -110,14 +110,18 @@ def resolve(
 def pair_findings(
     first: list[Finding], second: list[Finding]
 ) -> tuple[list[tuple[Finding, Finding]], list[Finding], list[Finding]]:
-    """Pair findings by id, then the rest by page and box overlap; return pairs and leftovers."""
+    """Pair findings by id, then the rest by page and box overlap; return pairs and leftovers.
+
+    The extractor's findings keep their id and box in every review; a finding two reviewers
+    added separately may share an id by chance, so an id only pairs findings whose boxes agree.
+    """
     by_id = {f.finding_id: f for f in second}
     pairs: list[tuple[Finding, Finding]] = []
     left: list[Finding] = []
     for finding in first:
-        match = by_id.pop(finding.finding_id, None)
-        if match is not None:
-            pairs.append((finding, match))
+        match = by_id.get(finding.finding_id)
+        if match is not None and overlap(finding, match) >= MIN_BOX_OVERLAP:
+            pairs.append((finding, by_id.pop(finding.finding_id)))
         else:
             left.append(finding)
     remaining = list(by_id.values())

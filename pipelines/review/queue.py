@@ -7,8 +7,8 @@ Uncertainty is the mean of three parts, each in [0, 1], shown to reviewers besid
   threshold, over `MARGIN_SCALE` (the record keeps only labels above their threshold, so a
   finding with none tells nothing here);
 - novelty: 1 / (1 + accepted reviews of reports of the same family), so layouts the models
-  have learned least from come first. A family is standard, version and audit firm as the
-  extractor read them: reports written alike.
+  have learned least from come first. A family is the standard and version the extractor
+  read (the audit firm too for reports of no known standard): reports written alike.
 The measures are computed once per report from its extractor record (`QueueEntry`); the family
 counts change as reviews are accepted, so the order is computed in SQL at each listing.
 """
@@ -73,9 +73,15 @@ def classifier_thresholds(models_dir: Path) -> dict[str, float]:
 
 
 def family_of(record: AuditRecord) -> str:
-    """Reports written alike: standard, version and audit firm as extracted."""
+    """Reports written alike: the standard and its version, as extracted.
+
+    Reports of no known standard ("generic": buyer and audit-firm formats) are told apart by
+    the audit firm that wrote them, the nearest thing to a layout the record names.
+    """
     audit = record.audit
-    parts = [audit.standard, audit.standard_version or "-", (audit.audit_firm or "-").lower()]
+    parts = [audit.standard, audit.standard_version or "-"]
+    if audit.standard == "generic":
+        parts.append((audit.audit_firm or "unknown firm").lower())
     return " | ".join(part.strip() for part in parts)[:300]
 
 

@@ -274,7 +274,9 @@ def confirmed(record: AuditRecord) -> AuditRecord:
     """The record with every ILO indicator scored 1.0 (a reviewer's label is certain)."""
     findings = [
         f.model_copy(
-            update={"ilo_indicators": [i.model_copy(update={"score": 1.0}) for i in f.ilo_indicators]}
+            update={
+                "ilo_indicators": [i.model_copy(update={"score": 1.0}) for i in f.ilo_indicators]
+            }
         )
         for f in record.findings
     ]

@@ -1,6 +1,7 @@
 """`audit-extractor train`: rebuild the NER pipeline and the ILO classifier from gold data.
 
-Reads the `train` split plus reviewers' `corrections` (never `test`), carves a dev set out of
+Reads the `train` split plus reviewers' `corrections` (never `test`; one correction in five is
+kept back for the retraining gate, see `holdout.py`), carves a dev set out of
 them by document (every layout's `-05` report) for early stopping and the model cards' scores,
 and writes `models/ner/`, `models/ilo_classifier.skops`, `models/training_report.json` and
 `models/README.md`. Deterministic for a given seed and corpus.
@@ -30,6 +31,7 @@ from extractor.indicators.classifier_input import ClassifierInput
 from extractor.indicators.ner import annotated_doc
 from extractor.pipeline import CLASSIFIER_FILENAME, DEFAULT_MODELS_DIR, NER_DIRNAME
 from extractor.record.schema import ENTITY_LABELS, Finding, finding_text
+from pipelines.training.holdout import training_documents
 from pipelines.training.model_card import write_model_card
 from pipelines.training.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
 
@@ -174,7 +176,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = load_gold(TRAIN_SPLITS, args.samples)
+    everything = load_gold(TRAIN_SPLITS, args.samples)
+    # Some reviewer corrections are kept back for the retraining gate (holdout.py).
+    docs = training_documents(everything)
     if not docs:
         print(
             f"train: no gold documents under {args.samples}/{{train,corrections}}", file=sys.stderr
@@ -190,6 +194,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         documents={"train": len(train), "dev": len(dev)},
         corrections=sum(d.split == "corrections" for d in docs),
+        corrections_held_for_validation=len(everything) - len(docs),
         corpus_sha256=corpus_fingerprint(docs),
         versions={
             "python": platform.python_version(),

@@ -139,9 +139,9 @@ def set_cookie(request: Request, response: Response, name: str, value: str, max_
 
 def safe_next(target: str | None) -> str:
     """A post-login destination inside the review app only (no open redirect)."""
-    if target and target.startswith(f"{PREFIX}/") and not target.startswith("//"):
-        if "\\" not in target and "//" not in target:
-            return target
+    target = target or ""
+    if target.startswith(f"{PREFIX}/") and "\\" not in target and "//" not in target:
+        return target
     return f"{PREFIX}/queue"
 
 
