@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from review_service import REPO, TRAIN, ReviewService, start_review_service
 
 from extractor.record.schema import AuditRecord
@@ -42,6 +41,10 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="Debian's chromium is not installed (make system-deps installs it as root)",
 )
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
+)
+expect = playwright_api.expect
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +59,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReviewService]
 
 @pytest.fixture(scope="module")
 def browser_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
-    from playwright.sync_api import sync_playwright
-
     expect.set_options(timeout=TIMEOUT_MS)
     profile = Path(tempfile.mkdtemp(prefix="review-chromium-"))
-    with sync_playwright() as playwright:
+    with playwright_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile),
             executable_path=str(CHROMIUM),

@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import resource
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,12 @@ def _child(conn: Connection) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
     import pypdfium2 as pdfium
 
-    handlers = {"sizes": _sizes, "render": _render, "text": _text, "ocr": _ocr_lines}
+    handlers: dict[str, Callable[..., Any]] = {
+        "sizes": _sizes,
+        "render": _render,
+        "text": _text,
+        "ocr": _ocr_lines,
+    }
     while True:
         try:
             request = conn.recv()

@@ -10,8 +10,8 @@ are the test split, so the labelling checks refuse to train on any of them.
 Only what the curve measures is retrained, on the training documents `train` uses plus the k
 corrections: the ILO classifier, and the learned block labeller that reads findings once it is
 part of the repository (`pipelines/training/reader.py`); the NER is not measured here and stays
-the current one. Families come from `labelled_samples/` (a family is a layout there) or from a corpus folder
-whose `manifest.json` names each document's `family` (`--corpus build/corpus`).
+the current one. Families come from `labelled_samples/` (a family is a layout there) or from a
+corpus folder whose `manifest.json` names each document's `family` (`--corpus build/corpus`).
 """
 
 from __future__ import annotations

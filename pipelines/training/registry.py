@@ -128,7 +128,8 @@ def register_candidate(
         created_at=dt.datetime.now(dt.timezone.utc),
         corpus_sha256=report.get("corpus_sha256"),
         seed=seed if seed is not None else report.get("seed"),
-        **names,
+        ner_model=names["ner_model"],
+        classifier_model=names["classifier_model"],
     )
     registry = load_registry(models_dir)
     registry.versions = [v for v in registry.versions if v.id != version_id] + [version]
@@ -160,6 +161,7 @@ def ensure_current_registered(models_dir: Path) -> ModelVersion | None:
         _copy_set(models_dir, target)
     report_path = models_dir / TRAINING_REPORT
     report = json.loads(report_path.read_text()) if report_path.exists() else {}
+    names = _names_of(models_dir)
     version = ModelVersion(
         id=version_id,
         created_at=dt.datetime.now(dt.timezone.utc),
@@ -168,7 +170,8 @@ def ensure_current_registered(models_dir: Path) -> ModelVersion | None:
         seed=report.get("seed"),
         note="the models found in models/ (trained outside the registry)",
         promoted_at=dt.datetime.now(dt.timezone.utc),
-        **_names_of(models_dir),
+        ner_model=names["ner_model"],
+        classifier_model=names["classifier_model"],
     )
     registry.current = version_id
     registry.versions = [v for v in registry.versions if v.id != version_id] + [version]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from pipelines.review.accounts import SignedIn
@@ -76,7 +76,7 @@ def _review(session: Session, report_id: str, who: SignedIn) -> Review:
         raise ReviewHttpError(404, str(exc)) from None
 
 
-async def _payload(request: Request, model: type) -> Any:
+async def _payload(request: Request, model: type[BaseModel]) -> Any:
     try:
         return model.model_validate_json(await request.body())
     except ValidationError as exc:
