@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from extractor.record.schema import AuditRecord
 from pipelines.review.accounts import SignedIn
-from pipelines.review.corrections import file_correction
+from pipelines.review.corrections import check_correction, file_correction
 from pipelines.review.disagreements import Choice, Disagreement, compare, resolve
 from pipelines.review.edits import Change, EditError
 from pipelines.review.tables import (
@@ -85,11 +85,16 @@ def extractor_version(session: Session, report_id: str) -> RecordVersion:
     return version
 
 
-def open_review(session: Session, report_id: str, who: SignedIn) -> Review:
-    """This reviewer's review of the report, started from the extractor's record if new."""
-    review = session.scalar(
-        select(Review).where(Review.report_id == report_id, Review.reviewer_id == who.reviewer_id)
+def open_review(session: Session, report_id: str, who: SignedIn, *, lock: bool = False) -> Review:
+    """This reviewer's review of the report, started from the extractor's record if new.
+
+    `lock` holds the review's row until the transaction ends (PostgreSQL; SQLite transactions
+    are serialised already), so two tabs saving at once cannot lose one of the changes.
+    """
+    query = select(Review).where(
+        Review.report_id == report_id, Review.reviewer_id == who.reviewer_id
     )
+    review = session.scalar(query.with_for_update() if lock else query)
     if review is not None:
         return review
     base = extractor_version(session, report_id)
@@ -145,6 +150,8 @@ def accept_review(
     """
     if review.status != REVIEW_OPEN:
         raise ReviewClosed("this review was accepted already")
+    # One acceptance of a report at a time: the second must see the first to compare with it.
+    session.execute(select(Report.id).where(Report.id == review.report_id).with_for_update())
     record = draft_of(review)
     earlier = session.scalar(
         select(Review)
@@ -156,8 +163,6 @@ def accept_review(
     disagreements = compare(draft_of(earlier), record) if earlier is not None else []
     now = utcnow()
     if earlier is not None and disagreements:
-        from pipelines.review.corrections import check_correction
-
         check_correction(record, pdf_bytes)
         dispute = Dispute(
             report_id=review.report_id,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
-from pipelines.review.accounts import list_reviewers
+from pipelines.review.accounts import SignedIn, list_reviewers
 from pipelines.review.corrections import CorrectionRefused
 from pipelines.review.disagreements import Choice
 from pipelines.review.edits import EditError
@@ -73,13 +74,11 @@ async def resolve(request: Request, dispute_id: int, who: CheckedAdmin) -> Respo
     for key, value in form.multi_items():
         if key.startswith("choice:") and value in ("first", "second"):
             choices[key.removeprefix("choice:")] = value  # type: ignore[assignment]
-    from starlette.concurrency import run_in_threadpool
-
     await run_in_threadpool(_resolve, request, dispute_id, who, choices)
     return RedirectResponse(f"{PREFIX}/admin/disputes", status_code=303)
 
 
-def _resolve(request: Request, dispute_id: int, who, choices: dict[str, Choice]) -> None:  # noqa: ANN001
+def _resolve(request: Request, dispute_id: int, who: SignedIn, choices: dict[str, Choice]) -> None:
     context = context_of(request)
     state = review_state(request)
     with context.sessions.begin() as session:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from pipelines.review.accounts import SignedIn
 from pipelines.review.corrections import CorrectionRefused
@@ -71,7 +72,7 @@ def _change(
 
 def _review(session: Session, report_id: str, who: SignedIn) -> Review:
     try:
-        return open_review(session, report_id, who)
+        return open_review(session, report_id, who, lock=True)
     except ReviewUnavailable as exc:
         raise ReviewHttpError(404, str(exc)) from None
 
@@ -119,8 +120,6 @@ async def save_metadata(request: Request, report_id: str, who: CheckedReviewer) 
 async def _run(
     request: Request, report_id: str, who: SignedIn, action: str, make: Callable[..., Change]
 ) -> dict:
-    from starlette.concurrency import run_in_threadpool
-
     # The database work blocks; keep it off the event loop.
     return await run_in_threadpool(_change, request, report_id, who, action, make)
 

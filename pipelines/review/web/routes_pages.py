@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
+from sqlalchemy import func, select
 
 from extractor.indicators.taxonomy import load_taxonomy
 from extractor.record.schema import ENTITY_LABELS, AuditInfo
@@ -76,18 +77,14 @@ def report_page(request: Request, report_id: str, who: Reviewer) -> Response:
         except ReviewUnavailable as exc:
             raise ReviewHttpError(409, str(exc)) from None
         record = draft_of(review)
-        accepted_by_others = [
-            r.id
-            for r in session.query(Review).filter(
-                Review.report_id == report_id,
-                Review.status == REVIEW_ACCEPTED,
-                Review.id != review.id,
-            )
-        ]
-        open_dispute = (
-            session.query(Dispute)
-            .filter(Dispute.report_id == report_id, Dispute.resolved_at.is_(None))
-            .first()
+        second_review = session.scalar(
+            select(func.count())
+            .select_from(Review)
+            .where(Review.report_id == report_id, Review.status == REVIEW_ACCEPTED)
+            .where(Review.id != review.id)
+        )
+        open_dispute = session.scalar(
+            select(Dispute).where(Dispute.report_id == report_id, Dispute.resolved_at.is_(None))
         )
         review_info = {
             "status": review.status,
@@ -121,7 +118,7 @@ def report_page(request: Request, report_id: str, who: Reviewer) -> Response:
             "record": record,
             "pages": sizes,
             "review": review_info,
-            "second_review": bool(accepted_by_others),
+            "second_review": bool(second_review),
             "open_dispute": open_dispute,
             "payload": payload,
             "metadata_fields": list(AuditInfo.model_fields),
