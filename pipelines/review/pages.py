@@ -235,7 +235,7 @@ class PageRenderer:
             return target
         scale = render_scale(sizes[page - 1])
         self._call("render", (str(pdf_path), page - 1, scale, str(target)), RENDER_TIMEOUT_S)
-        self.trim_cache()
+        self.trim_cache(keep=target)
         return target
 
     def text_in_box(
@@ -264,13 +264,16 @@ class PageRenderer:
         _write_atomic(cached, json.dumps(lines).encode())
         return lines
 
-    def trim_cache(self) -> int:
-        """Remove the least recently used cached files past the size limit; return how many."""
+    def trim_cache(self, keep: Path | None = None) -> int:
+        """Remove the least recently used cached files past the size limit; return how many.
+
+        `keep` (the image about to be sent) is never removed.
+        """
         files = []
         total = 0
         for path in self.cache_dir.rglob("*"):
             with contextlib.suppress(OSError):
-                if path.is_file():
+                if path.is_file() and path != keep:
                     info = path.stat()
                     files.append((info.st_mtime, info.st_size, path))
                     total += info.st_size
