@@ -201,6 +201,9 @@ def test_invalid_edits_are_refused_with_a_reason_and_change_nothing(
     }
     response = post(rita, report_id, path, misplaced, token)
     assert response.status_code == 422 and "select it again" in response.json()["error"]["message"]
+    too_big = fields_of(finding) | {"description": "x" * 2_000_000}
+    response = post(rita, report_id, path, too_big, token)
+    assert response.status_code == 413
     assert draft(rita, report_id).findings[1] == finding
 
 

@@ -26,6 +26,7 @@ REASONS = {
     403: "forbidden",
     404: "not_found",
     409: "conflict",
+    413: "too_large",
     422: "invalid",
     429: "too_many_requests",
 }

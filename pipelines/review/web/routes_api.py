@@ -54,6 +54,8 @@ from pipelines.review.web.state import review_state
 from pipelines.service.tables import Report
 
 router = APIRouter(prefix=f"{PREFIX}/api/reports/{{report_id}}", include_in_schema=False)
+# A finding with long texts and hundreds of entities is well under this.
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def _change(
@@ -78,8 +80,14 @@ def _review(session: Session, report_id: str, who: SignedIn) -> Review:
 
 
 async def _payload(request: Request, model: type[BaseModel]) -> Any:
+    """The request's JSON body as `model`, read up to `MAX_BODY_BYTES`."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise ReviewHttpError(413, f"the request is larger than {MAX_BODY_BYTES} bytes")
     try:
-        return model.model_validate_json(await request.body())
+        return model.model_validate_json(bytes(body))
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}"
