@@ -276,6 +276,9 @@ def test_two_reviews_that_disagree_wait_for_an_admin_who_resolves_them(
     (corrected,) = [r for r in filed if r.report_id == resolved.report_id]
     assert corrected.findings[0].severity == "critical"
     assert corrected.extractor.version == "reviewed-by:ada"
+    # rita's correction, filed first, is kept as the earlier version.
+    (earlier,) = (service.samples / "corrections" / "history").glob("*.json")
+    assert AuditRecord.model_validate_json(earlier.read_text()).findings[0].severity == "minor"
     history = ada.get(f"/review/reports/{report_id}/history").text
     assert history.count('data-action="accept"') == 2 and 'data-action="resolve"' in history
     assert "resolved" in ada.get("/review/admin/disputes").text

@@ -47,7 +47,8 @@ def file_correction(
 ) -> Filed:
     """Check `record` and file it as gold under `samples_dir/corrections/` when it may train.
 
-    A later correction of the same report replaces the earlier gold record.
+    A later correction of the same report replaces the earlier gold record, which is kept under
+    `corrections/history/`.
     """
     check_correction(record, pdf_bytes)
     with tempfile.TemporaryDirectory(prefix="review-accept-") as tmp:
@@ -55,7 +56,9 @@ def file_correction(
         (folder / RECORD_NAME).write_text(record.model_dump_json(indent=1), encoding="utf-8")
         (folder / PDF_NAME).write_bytes(pdf_bytes)
         try:
-            gold = accept_correction(folder, samples_dir, reviewer=reviewer)
+            # A later accepted record of the same report (a second review, an admin's
+            # resolution) becomes the current gold; the labelling loop keeps the earlier one.
+            gold = accept_correction(folder, samples_dir, reviewer=reviewer, replace=True)
         except ReviewError as exc:
             # The content checks passed above, so this is a report that must not train (held
             # out): the member's record is still corrected.
