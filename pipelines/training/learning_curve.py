@@ -134,15 +134,28 @@ def retrain_reader(docs: Sequence[GoldDocument]) -> object | None:
         module = importlib.import_module("pipelines.training.reader")
     except ModuleNotFoundError:
         return None
-    return module.train_reader(list(docs), [], seed=SEED)
+    labeller, _report = module.train_reader(list(docs), [], seed=SEED)
+    return labeller
 
 
-def curve_extractor(current: Extractor, classifier: object, reader: object | None) -> Extractor:
+def reader_base(samples_dir: Path) -> list[GoldDocument]:
+    """What `train` teaches the reader besides the labelled samples: the realistic corpus's
+    train families, when it has been generated."""
+    try:
+        train = importlib.import_module("pipelines.training.train")
+    except ModuleNotFoundError:
+        return []
+    realistic = getattr(train, "DEFAULT_REALISTIC_DIR", None)
+    if realistic is None or not Path(realistic).is_dir():
+        return []
+    return load_gold(["train"], Path(realistic))
+
+
+def curve_extractor(current: Extractor, classifier: object, labeller: object | None) -> Extractor:
     """The current extractor with the retrained models put in."""
-    kwargs: dict = {"nlp": current.nlp, "classifier": classifier}
-    if reader is not None:
-        kwargs["reader"] = reader
-    return Extractor(**kwargs)
+    if labeller is None:
+        return Extractor(nlp=current.nlp, classifier=classifier)
+    return Extractor(nlp=current.nlp, classifier=classifier, labeller=labeller)  # type: ignore[call-arg]
 
 
 # --- the curve ----------------------------------------------------------------------------------
@@ -161,6 +174,7 @@ def learning_curve(
     ks = sorted(set(ks))
     to_correct, evaluated = split_family(family_documents(family, corpus), max(ks))
     base = training_documents(load_gold(TRAIN_SPLITS, samples_dir))
+    extra_reader_docs = reader_base(samples_dir)
     current = Extractor.load(models_dir)
     notes = []
     if importlib.util.find_spec("pipelines.training.reader") is None:
@@ -191,7 +205,7 @@ def learning_curve(
             docs = base + corrections
             retrained = ["ilo_classifier"]
             classifier = retrain_classifier(docs)
-            reader = retrain_reader(docs)
+            reader = retrain_reader(docs + extra_reader_docs)
             if reader is not None:
                 retrained.append("reader")
             extractor = curve_extractor(current, classifier, reader)

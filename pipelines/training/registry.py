@@ -5,19 +5,21 @@
 result, and whether it is a candidate, promoted (current or earlier), or rejected. Promoting
 copies a version's files into `models/` one artefact at a time, each by an atomic rename.
 Each version's models carry its id in their own names (`audit_ner-1.0.0+<id>`,
-`ilo-classifier-1.0.0+<id>`), so every record's `extractor` block names the exact models that
-produced it. The registry and the version folders are local state, not committed.
+`ilo-classifier-1.0.0+<id>`, `block-labeller-...+<id>`), so every record's `extractor` block
+names the exact models that produced it. The registry and the version folders are local state,
+not committed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import json
 import os
 import shutil
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -32,6 +34,7 @@ MODEL_CARD = "README.md"
 NOT_ARTEFACTS = frozenset({REGISTRY_FILE, VERSIONS_DIR})
 
 Status = Literal["candidate", "promoted", "rejected"]
+MODEL_FIELDS = ("ner_model", "classifier_model", "reader_model")
 
 
 class RegistryError(ValueError):
@@ -95,23 +98,39 @@ def artefacts(folder: Path) -> list[Path]:
     )
 
 
+# Model files saved with skops whose class carries a `version` and a `name`:
+# (version field, file name, module, class).
+SKOPS_MODELS = (
+    ("classifier_model", CLASSIFIER_FILENAME, "extractor.indicators.classifier", "IloClassifier"),
+    ("reader_model", "block_labeller.skops", "extractor.findings.labeller", "BlockLabeller"),
+)
+
+
+def _skops_class(module_name: str, class_name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module_name), class_name)
+    except (ModuleNotFoundError, AttributeError):
+        return None
+
+
 def stamp_version(folder: Path, version_id: str) -> dict[str, str | None]:
     """Put `version_id` into the names of the models in `folder`; return the names."""
-    names: dict[str, str | None] = {"ner_model": None, "classifier_model": None}
+    names: dict[str, str | None] = {field: None for field in MODEL_FIELDS}
     meta_path = folder / NER_DIRNAME / "meta.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["version"] = f"{str(meta.get('version', '0')).split('+')[0]}+{version_id}"
         meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         names["ner_model"] = f"{meta.get('name', 'ner')}-{meta['version']}"
-    classifier_path = folder / CLASSIFIER_FILENAME
-    if classifier_path.exists():
-        from extractor.indicators.classifier import IloClassifier
-
-        classifier = IloClassifier.load(classifier_path)
-        classifier.version = f"{classifier.version.split('+')[0]}+{version_id}"
-        classifier.save(classifier_path)
-        names["classifier_model"] = classifier.name
+    for field, filename, module_name, class_name in SKOPS_MODELS:
+        path = folder / filename
+        model_class = _skops_class(module_name, class_name)
+        if not path.exists() or model_class is None:
+            continue
+        model = model_class.load(path)
+        model.version = f"{str(model.version).split('+')[0]}+{version_id}"
+        model.save(path)
+        names[field] = model.name
     return names
 
 
@@ -123,13 +142,14 @@ def register_candidate(
     names = stamp_version(folder, version_id)
     report_path = folder / TRAINING_REPORT
     report = json.loads(report_path.read_text()) if report_path.exists() else {}
-    version = ModelVersion(
-        id=version_id,
-        created_at=dt.datetime.now(dt.timezone.utc),
-        corpus_sha256=report.get("corpus_sha256"),
-        seed=seed if seed is not None else report.get("seed"),
-        ner_model=names["ner_model"],
-        classifier_model=names["classifier_model"],
+    version = ModelVersion.model_validate(
+        {
+            "id": version_id,
+            "created_at": dt.datetime.now(dt.timezone.utc),
+            "corpus_sha256": report.get("corpus_sha256"),
+            "seed": seed if seed is not None else report.get("seed"),
+            **names,
+        }
     )
     registry = load_registry(models_dir)
     registry.versions = [v for v in registry.versions if v.id != version_id] + [version]
@@ -161,17 +181,18 @@ def ensure_current_registered(models_dir: Path) -> ModelVersion | None:
         _copy_set(models_dir, target)
     report_path = models_dir / TRAINING_REPORT
     report = json.loads(report_path.read_text()) if report_path.exists() else {}
-    names = _names_of(models_dir)
-    version = ModelVersion(
-        id=version_id,
-        created_at=dt.datetime.now(dt.timezone.utc),
-        status="promoted",
-        corpus_sha256=report.get("corpus_sha256"),
-        seed=report.get("seed"),
-        note="the models found in models/ (trained outside the registry)",
-        promoted_at=dt.datetime.now(dt.timezone.utc),
-        ner_model=names["ner_model"],
-        classifier_model=names["classifier_model"],
+    now = dt.datetime.now(dt.timezone.utc)
+    version = ModelVersion.model_validate(
+        {
+            "id": version_id,
+            "created_at": now,
+            "status": "promoted",
+            "corpus_sha256": report.get("corpus_sha256"),
+            "seed": report.get("seed"),
+            "note": "the models found in models/ (trained outside the registry)",
+            "promoted_at": now,
+            **_names_of(models_dir),
+        }
     )
     registry.current = version_id
     registry.versions = [v for v in registry.versions if v.id != version_id] + [version]
@@ -223,15 +244,15 @@ def folder_digest(folder: Path) -> str:
 
 
 def _names_of(folder: Path) -> dict[str, str | None]:
-    names: dict[str, str | None] = {"ner_model": None, "classifier_model": None}
+    names: dict[str, str | None] = {field: None for field in MODEL_FIELDS}
     meta_path = folder / NER_DIRNAME / "meta.json"
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         names["ner_model"] = f"{meta.get('name', 'ner')}-{meta.get('version', '0')}"
-    if (folder / CLASSIFIER_FILENAME).exists():
-        from extractor.indicators.classifier import IloClassifier
-
-        names["classifier_model"] = IloClassifier.load(folder / CLASSIFIER_FILENAME).name
+    for field, filename, module_name, class_name in SKOPS_MODELS:
+        model_class = _skops_class(module_name, class_name)
+        if (folder / filename).exists() and model_class is not None:
+            names[field] = model_class.load(folder / filename).name
     return names
 
 
