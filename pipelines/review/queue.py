@@ -107,9 +107,9 @@ def queue_entry(report_id: str, record: AuditRecord, thresholds: dict[str, float
     )
 
 
-def refresh_queue(session: Session, models_dir: Path, limit: int = REFRESH_BATCH) -> int:
-    """Measure finished reports not yet in the queue (at most `limit`); return how many."""
-    missing = list(
+def unmeasured_reports(session: Session, limit: int = REFRESH_BATCH) -> list[str]:
+    """Finished reports not yet in the queue (at most `limit`)."""
+    return list(
         session.scalars(
             select(Report.id)
             .where(Report.status == DONE)
@@ -117,6 +117,11 @@ def refresh_queue(session: Session, models_dir: Path, limit: int = REFRESH_BATCH
             .limit(limit)
         )
     )
+
+
+def refresh_queue(session: Session, models_dir: Path, limit: int = REFRESH_BATCH) -> int:
+    """Measure finished reports not yet in the queue (at most `limit`); return how many."""
+    missing = unmeasured_reports(session, limit)
     if not missing:
         return 0
     thresholds = classifier_thresholds(models_dir)

@@ -17,6 +17,7 @@ from pipelines.review.queue import (
     list_queue,
     refresh_queue,
     standards_in_queue,
+    unmeasured_reports,
 )
 from pipelines.review.reviews import ReviewUnavailable, audit_trail, draft_of, open_review
 from pipelines.review.tables import REVIEW_ACCEPTED, Dispute, Review
@@ -37,8 +38,12 @@ def queue_page(
 ) -> Response:
     context = context_of(request)
     state = review_state(request)
-    with context.sessions.begin() as session:
-        refresh_queue(session, state.models_dir)
+    # Most listings find nothing new: check without taking the database's write lock.
+    with context.readers.begin() as session:
+        stale = bool(unmeasured_reports(session, limit=1))
+    if stale:
+        with context.sessions.begin() as session:
+            refresh_queue(session, state.models_dir)
     with context.readers.begin() as session:
         rows = list_queue(
             session,
