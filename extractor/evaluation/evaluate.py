@@ -737,6 +737,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--ks", default="0,1,2,4", help="numbers of corrections to try (default: 0,1,2,4)"
     )
     curve.add_argument(
+        "--max-evaluated",
+        type=int,
+        default=12,
+        help="score on at most this many of the family's other reports, spread over its "
+        "variants (each k re-extracts them; default 12)",
+    )
+    curve.add_argument(
         "--corpus",
         type=Path,
         default=None,

@@ -1,11 +1,12 @@
 """`audit-extractor evaluate --learning-curve FAMILY`: how fast corrections teach a new family.
 
-Takes a family of reports the models never trained on, and for k = 0, 1, 2, 4 accepts the
-family's first k text reports as reviewer corrections (through `corrections.file_correction`,
-the path the review app's Accept button takes, with the gold record as a perfect reviewer's),
-retrains what the two scores depend on, and scores finding detection F1 and ILO macro F1 on the
-family's other reports, the same ones for every k. Within the run the family's evaluated reports
-are the test split, so the labelling checks refuse to train on any of them.
+Takes a family of reports the models never trained on, and for k = 0, 1, 2, 4 accepts k of its
+text reports (spread over its variants) as reviewer corrections, through
+`corrections.file_correction` (the path the review app's Accept button takes; the gold record
+stands for a perfect reviewer's), retrains what the two scores depend on, and scores finding
+detection F1 and ILO macro F1 on the family's other reports (at most `--max-evaluated`, the same
+ones for every k). Within the run the evaluated reports are the test split, so the labelling
+checks refuse to train on any of them.
 
 Only what the curve measures is retrained, on the training documents `train` uses plus the k
 corrections: the ILO classifier, and the learned block labeller that reads findings once it is
@@ -20,6 +21,7 @@ import argparse
 import importlib
 import importlib.util
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -43,6 +45,8 @@ from pipelines.review.corrections import file_correction
 from pipelines.training.holdout import training_documents
 
 DEFAULT_KS = (0, 1, 2, 4)
+# Every k re-extracts the evaluated reports: a cap keeps a long-report family's run bounded.
+DEFAULT_MAX_EVALUATED = 12
 REVIEWER = "learning-curve"
 SEED = 0
 
@@ -81,8 +85,7 @@ def family_documents(family: str, corpus: Path) -> list[GoldDocument]:
     manifest_path = corpus / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     documents = manifest.get("documents")
-    splits = sorted({p.name for p in corpus.iterdir() if p.is_dir()})
-    docs = load_gold(splits, corpus)
+    docs = load_gold([*TRAIN_SPLITS, *EVAL_SPLITS], corpus)
     # The realistic corpus names each document's family; labelled_samples/ its layout.
     families = {
         entry["doc_id"]: entry.get("family", entry.get("layout"))
@@ -101,17 +104,37 @@ def family_documents(family: str, corpus: Path) -> list[GoldDocument]:
     return chosen
 
 
+def variant_of(doc_id: str) -> str:
+    """The document's layout variant: its id without the running number (and `-scan`)."""
+    return re.sub(r"-\d+(-scan)?$", "", doc_id)
+
+
+def interleaved(docs: Sequence[GoldDocument]) -> list[GoldDocument]:
+    """Documents in round-robin order over their variants, so any prefix spreads over them."""
+    groups: dict[str, list[GoldDocument]] = {}
+    for doc in sorted(docs, key=lambda d: d.doc_id):
+        groups.setdefault(variant_of(doc.doc_id), []).append(doc)
+    queues = [groups[key] for key in sorted(groups)]
+    ordered: list[GoldDocument] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
 def split_family(
-    docs: Sequence[GoldDocument], max_k: int
+    docs: Sequence[GoldDocument], max_k: int, max_evaluated: int | None = None
 ) -> tuple[list[GoldDocument], list[GoldDocument]]:
-    """The reports to correct (the first `max_k` text ones) and the rest, to evaluate on."""
-    ordered = sorted(docs, key=lambda d: d.doc_id)
+    """The reports to correct (the first `max_k` text ones, across variants) and the rest, to
+    evaluate on (at most `max_evaluated`, across variants)."""
+    ordered = interleaved(docs)
     to_correct = [d for d in ordered if not d.scanned][:max_k]
     if len(to_correct) < max_k:
         raise CurveError(
             f"the family has {len(to_correct)} text reports; k up to {max_k} needs more"
         )
-    rest = [d for d in ordered if d not in to_correct]
+    rest = [d for d in ordered if d not in to_correct][:max_evaluated]
     if not rest:
         raise CurveError("no report of the family is left to evaluate on")
     return to_correct, rest
@@ -168,11 +191,13 @@ def learning_curve(
     samples_dir: Path = DEFAULT_SAMPLES_DIR,
     models_dir: Path = DEFAULT_MODELS_DIR,
     ks: Sequence[int] = DEFAULT_KS,
+    max_evaluated: int | None = DEFAULT_MAX_EVALUATED,
     log=print,  # noqa: ANN001 - progress lines
 ) -> LearningCurve:
     started = time.perf_counter()
     ks = sorted(set(ks))
-    to_correct, evaluated = split_family(family_documents(family, corpus), max(ks))
+    family_docs = family_documents(family, corpus)
+    to_correct, evaluated = split_family(family_docs, max(ks), max_evaluated)
     base = training_documents(load_gold(TRAIN_SPLITS, samples_dir))
     extra_reader_docs = reader_base(samples_dir)
     current = Extractor.load(models_dir)
@@ -276,6 +301,7 @@ def run(args: argparse.Namespace) -> int:
             samples_dir=args.samples,
             models_dir=args.models,
             ks=ks,
+            max_evaluated=getattr(args, "max_evaluated", DEFAULT_MAX_EVALUATED),
             log=lambda line: print(line, file=sys.stderr, flush=True),
         )
     except (CurveError, ValueError) as exc:
