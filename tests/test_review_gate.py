@@ -21,6 +21,7 @@ from pipelines.training.gate import Headline, decide, run_gate
 from pipelines.training.holdout import held_for_validation, training_documents
 from pipelines.training.registry import (
     RegistryError,
+    artefacts,
     ensure_current_registered,
     load_registry,
     promote,
@@ -37,10 +38,13 @@ GATE_TEST_DOCS = ("smeta7_table-01", "rba_prose-01")
 
 
 def copy_models(target: Path) -> Path:
+    """A copy of every model of the repository's current set (not its registry or versions)."""
     target.mkdir(parents=True)
-    shutil.copytree(MODELS / NER_DIRNAME, target / NER_DIRNAME)
-    for name in (CLASSIFIER_FILENAME, "training_report.json", "README.md"):
-        shutil.copy2(MODELS / name, target / name)
+    for item in artefacts(MODELS):
+        if item.is_dir():
+            shutil.copytree(item, target / item.name)
+        else:
+            shutil.copy2(item, target / item.name)
     return target
 
 
