@@ -2,7 +2,8 @@
 
 The gate scores the current and the candidate models with `evaluate`'s own code; to keep the
 test short it runs on a two-report test split. A candidate identical to the current models
-passes; one trained on a single report's findings loses ILO F1 and is rejected. Promotion and
+passes; one trained on a single report's findings (without the wording banks) loses ILO F1 and
+is rejected. Promotion and
 roll-back swap the files `Extractor.load()` reads, and records then name the version.
 """
 
@@ -17,6 +18,7 @@ import pytest
 from extractor.evaluation.gold import GoldDocument, load_gold
 from extractor.indicators.classifier import IloClassifier
 from extractor.pipeline import CLASSIFIER_FILENAME, NER_DIRNAME, Extractor
+from pipelines.training.classifier_data import gold_findings
 from pipelines.training.gate import Headline, decide, run_gate
 from pipelines.training.holdout import held_for_validation, training_documents
 from pipelines.training.registry import (
@@ -29,7 +31,6 @@ from pipelines.training.registry import (
     register_candidate,
     version_dir,
 )
-from pipelines.training.train import classifier_data
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "models"
@@ -104,9 +105,9 @@ def test_the_gate_passes_an_equal_candidate_and_rejects_a_worse_one(
     assert all(check.drop == 0 for check in result.checks)
 
     worse = copy_models(tmp_path / "worse")
-    one_report = load_gold(["train"], SAMPLES)[:1]
-    items, labels = classifier_data(one_report)
-    IloClassifier.fit(items, labels, seed=0).save(worse / CLASSIFIER_FILENAME)
+    findings = gold_findings(load_gold(["train"], SAMPLES)[:1])
+    classifier = IloClassifier.fit([f.as_input() for f in findings], [f.codes for f in findings])
+    classifier.save(worse / CLASSIFIER_FILENAME)
     result = run_gate(worse, MODELS, gate_samples)
     assert not result.passed
     assert {c.metric for c in result.failures()} >= {"ilo_micro_f1", "ilo_macro_f1"}

@@ -144,11 +144,17 @@ def split_family(
 
 
 def retrain_classifier(docs: Sequence[GoldDocument]) -> object:
+    """The ILO classifier fitted as `train` fits it: gold findings plus training wordings."""
     from extractor.indicators.classifier import IloClassifier
-    from pipelines.training.train import classifier_data
+    from pipelines.training.classifier import training_findings
 
-    items, labels = classifier_data(list(docs))
-    return IloClassifier.fit(items, labels, seed=SEED)
+    findings = training_findings(list(docs), seed=SEED)
+    return IloClassifier.fit(
+        [f.as_input() for f in findings],
+        [f.codes for f in findings],
+        groups=[f.group or f.id for f in findings],
+        seed=SEED,
+    )
 
 
 def retrain_reader(docs: Sequence[GoldDocument]) -> object | None:
