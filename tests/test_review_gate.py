@@ -118,16 +118,18 @@ def test_the_gate_passes_an_equal_candidate_and_rejects_a_worse_one(
 
 def test_versions_are_kept_promoted_named_in_records_and_rolled_back(tmp_path: Path) -> None:
     models = copy_models(tmp_path / "models")
+    shipped = Extractor.load(models).info
     initial = ensure_current_registered(models)
     assert initial is not None and initial.id.startswith("initial-")
+    assert initial.classifier_model == shipped.classifier_model
     assert version_dir(models, initial.id).is_dir()
     assert ensure_current_registered(models).id == initial.id  # nothing changed since
 
     candidate_id = "20261126T000000-abcdef12"
     copy_models(version_dir(models, candidate_id))
     candidate = register_candidate(models, candidate_id, seed=0)
-    assert candidate.classifier_model == f"ilo-classifier-1.0.0+{candidate_id}"
-    assert candidate.ner_model == f"audit_ner-1.0.0+{candidate_id}"
+    assert candidate.classifier_model == f"{shipped.classifier_model}+{candidate_id}"
+    assert candidate.ner_model == f"{shipped.ner_model}+{candidate_id}"
     promote(models, candidate_id)
     assert load_registry(models).current == candidate_id
     info = Extractor.load(models).info
@@ -138,7 +140,7 @@ def test_versions_are_kept_promoted_named_in_records_and_rolled_back(tmp_path: P
     with pytest.raises(RegistryError, match="rejected"):
         promote(models, initial.id)
     promote(models, initial.id, allow_rejected=True)
-    assert Extractor.load(models).info.classifier_model == "ilo-classifier-1.0.0"
+    assert Extractor.load(models).info.classifier_model == shipped.classifier_model
     with pytest.raises(RegistryError, match="no model version"):
         promote(models, "nope")
 
