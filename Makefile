@@ -34,6 +34,15 @@ system-deps:
 	    echo "warning: PostgreSQL not found; its service tests will be skipped (sudo apt-get install postgresql)"; \
 	  fi; \
 	fi
+	@# Chromium: the review app's browser tests drive Debian's build (skipped without it).
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "warning: chromium not found; the review app's browser tests will be skipped (sudo apt-get install chromium)"; \
+	  fi; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
