@@ -111,6 +111,17 @@ def test_correction_of_a_held_out_report_is_refused(extractor: Extractor, tmp_pa
         accept_correction(folder, samples, reviewer="carol")
 
 
+def test_repository_held_out_report_is_refused_in_a_folder_without_a_test_split(
+    exported_held_out: Path, tmp_path: Path
+) -> None:
+    # A service started with --samples on a folder of its own still never trains on the
+    # repository's held-out reports.
+    folder = fresh_copy(exported_held_out, tmp_path)
+    with pytest.raises(ReviewError, match="held-out test split"):
+        accept_correction(folder, tmp_path / "elsewhere", reviewer="dave")
+    assert not (tmp_path / "elsewhere" / "corrections").exists()
+
+
 # --- hostile review folders and gold folders (issue 13, item 8) ---
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-from extractor.evaluation.gold import EVAL_SPLITS, iter_gold
+from extractor.evaluation.gold import DEFAULT_SAMPLES_DIR, EVAL_SPLITS, GoldDocument, iter_gold
 from extractor.indicators.taxonomy import load_taxonomy
 from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
 from extractor.record.schema import AuditRecord, ErrorRecord
@@ -276,7 +276,7 @@ def held_out_match(record: AuditRecord, pdf_bytes: bytes, samples_dir: Path) -> 
     them the record's own text is compared with the held-out gold record's.
     """
     pages_here, record_here = page_text_shingles(pdf_bytes), record_shingles(record)
-    for doc in iter_gold(EVAL_SPLITS, samples_dir):
+    for doc in held_out_documents(samples_dir):
         if doc.record.report_id == record.report_id:
             return f"{doc.doc_id}, the same file"
         pages_there = page_text_shingles(doc.pdf_path.read_bytes())
@@ -287,6 +287,20 @@ def held_out_match(record: AuditRecord, pdf_bytes: bytes, samples_dir: Path) -> 
         if score >= NEAR_DUPLICATE_JACCARD:
             return f"{doc.doc_id}, {score:.0%} the same text"
     return None
+
+
+def held_out_documents(samples_dir: Path) -> list[GoldDocument]:
+    """The test split of `samples_dir` and of the repository's own labelled samples (and its
+    realistic sample): a service started on another folder must not train on them either."""
+    folders = [samples_dir, DEFAULT_SAMPLES_DIR, DEFAULT_SAMPLES_DIR / "realistic_sample"]
+    seen: set[Path] = set()
+    docs: list[GoldDocument] = []
+    for folder in folders:
+        if folder.resolve() in seen or not folder.is_dir():
+            continue
+        seen.add(folder.resolve())
+        docs += iter_gold(EVAL_SPLITS, folder)
+    return docs
 
 
 def page_text_shingles(pdf_bytes: bytes) -> set[int]:
