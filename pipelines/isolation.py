@@ -157,7 +157,10 @@ def _serve(settings: ExtractorSettings, limits: Limits, conn: Connection) -> Non
     with send_lock:
         conn.send(("ready", extractor.info.model_dump_json(), peak_rss_mb()))
     while True:
-        path = conn.recv()
+        try:
+            path = conn.recv()
+        except EOFError:
+            return  # the parent went away (a service stopping): nothing left to answer
         if path is None:
             return
         with watchdog.watching(Path(path).name):
