@@ -7,6 +7,7 @@ Only vocabulary lives here; the table and prose readers decide where to apply it
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractor.record.schema import FindingKind
@@ -46,31 +47,63 @@ HEADER_FIELDS: tuple[tuple[str, str], ...] = (
 )
 _HEADER_PATTERNS = tuple((re.compile(p), field) for p, field in HEADER_FIELDS)
 
-# Labelled sub-fields in prose ("Evidence: ..."), matched at the start of a line.
+# Labelled sub-fields ("Evidence: ...", a key-value box's label cell), matched against the whole
+# label. Several wordings per field: audit firms and schemes each name them their own way.
 LABEL_FIELDS: tuple[tuple[str, str], ...] = (
-    (r"objective evidence|evidence|verification evidence|records reviewed", "evidence"),
     (
-        r"(recommended )?corrective actions?( required| plan)?|recommended actions?"
-        r"|actions? required"
-        r"|action|remediation|capa|recommendation",
+        r"(objective |audit |supporting |verification )?evidence( reviewed| sighted| found)?"
+        r"|verified by|verification|means of verification|source( of evidence)?"
+        r"|records? (reviewed|sighted|checked)|documents? (reviewed|sighted)|basis"
+        r"|how (it was )?verified|proof|evidence (and|/) source",
+        "evidence",
+    ),
+    (
+        r"(recommended |required |proposed |suggested )?corrective (and preventive )?actions?"
+        r"( required| plan| taken| proposed)?|recommended actions?|actions? (required|plan|taken)"
+        r"|action|(recommended |required )?remediation( plan| required)?|capa|recommendations?"
+        r"|improvement plan"
+        r"|(company|factory|supplier|management)'?s? (action plan|response|commitment)"
+        r"|(immediate|sustainable) (action|improvement)s?|plan|required action",
         "corrective_action",
     ),
     (
-        r"grade|severity|rating|classification|risk( level)?|nc classification|priority"
-        r"|finding type",
+        r"grade|severity|rating|classification|risk( level| rating)?|nc classification|priority"
+        r"|finding type|type of finding|nc type|level|category of (finding|nc)|status of finding"
+        r"|(non[- ]?)?conformity (grade|level|type)",
         "severity",
     ),
-    (r"time ?scale|time ?frame|due date|deadline|target date|due|completion date", "due"),
     (
-        r"description( of (the )?(finding|non[- ]?compliance|non[- ]?conformity))?|finding"
-        r"|details( of (nc|non[- ]?compliance|non[- ]?conformity))?|non[- ]?conformity"
-        r"|observation",
+        r"time ?scale|time ?frame|due( date)?|deadline|target( completion)? date|completion date"
+        r"|timeline|by when|implementation date|to be completed by|closure date",
+        "due",
+    ),
+    (
+        r"description( of (the )?(finding|issue|non[- ]?complian\w*|non[- ]?conformit\w*))?"
+        r"|details?( of (the )?(finding|issue|nc|non[- ]?complian\w*|non[- ]?conformit\w*))?"
+        r"|finding( details| description)?|findings|non[- ]?conformit(y|ies)|non[- ]?compliance"
+        r"|observation|observed|issue( found| identified| description)?|statement of (nc|finding"
+        r"|non[- ]?complian\w*|non[- ]?conformit\w*)|explanation|what was found|situation found"
+        r"|problem|concern|(nc|finding) statement|summary of (the )?(finding|issue)",
         "description",
     ),
-    (r"clause|code section|standard clause|reference|requirement ref", "clause"),
-    (r"issue|area|topic|category", "topic"),
-    (r"title", "title"),
-    (r"local law|legal requirement|law|code requirement|root cause|requirement", IGNORE),
+    (
+        r"clause|code section|standard clause|reference|requirement ref|ref(erence)? no\.?"
+        r"|code( element)?|provision|compliance point|question( no\.?)?|element|benchmark"
+        r"|standard reference|code ref(erence)?",
+        "clause",
+    ),
+    (r"issue area|area|topic|category|subject|performance area|cluster|section", "topic"),
+    (r"title|heading|issue title|finding title", "title"),
+    (
+        r"local law( or code requirement)?|legal requirement|law|code requirement"
+        r"|root cause( analysis)?|requirement"
+        r"|legal reference|applicable (law|legislation)|(local )?legislation|standard requirement"
+        r"|status|verification status|follow[- ]up status|comments?|remarks?|notes?"
+        r"|responsible( person)?|person responsible|owner|no\.?|ref\.?|nc no\.?|finding no\.?"
+        r"|number of workers affected|workers affected|isolated or systemic|systemic|repeat"
+        r"|(previous|prior) (finding|audit)|progress|update",
+        IGNORE,
+    ),
 )
 LABEL_LINE = re.compile(
     r"^\s*(?P<label>(?:" + "|".join(p for p, _ in LABEL_FIELDS) + r"))\s*[:：]\s*(?P<rest>.*)$",
@@ -106,6 +139,7 @@ def header_key(cell: str) -> str:
     return re.sub(r"[^a-z0-9#/&. -]+", " ", normalise_text(cell).lower()).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def header_field(cell: str) -> str | None:
     """Return the field a findings-table header cell names, or None when it names none."""
     candidates = [header_key(cell)]
@@ -119,6 +153,7 @@ def header_field(cell: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def label_field(label: str) -> str | None:
     """Return the field a prose sub-field label ('Objective evidence') names."""
     for pattern, field in _LABEL_PATTERNS:
@@ -127,6 +162,7 @@ def label_field(label: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def section_kind(heading: str) -> FindingKind | None:
     """Return the kind of finding a section heading announces, or None for other sections."""
     for pattern, kind in _KIND_PATTERNS:

@@ -155,3 +155,7 @@ W_CLASSIFIER_MISSING = (
     "(run `audit-extractor train`)."
 )
 W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."
+W_READER_MISSING = (
+    "W108: the block labeller is not installed; no findings were read "
+    "(run `audit-extractor train`)."
+)

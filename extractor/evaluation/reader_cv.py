@@ -1,0 +1,175 @@
+"""How well the block reader finds findings in report families it was not trained on.
+
+`cross_validate_reader` runs leave-one-family-out cross-validation: for each family of the given
+gold documents, a block labeller is trained on every other family and scored on this one
+(finding detection: predicted findings aligned one to one with gold by description). Text and
+scanned reports are scored apart, and false positives are counted with the section they came
+from, so distractor text read as findings (interview summaries, summary tables) shows up.
+
+Scoring only: the labeller is trained here through its own `fit`, the same one
+`audit-extractor train` uses, and nothing is written to `models/`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from extractor.evaluation.document_cache import DEFAULT_CACHE_DIR, read_cached
+from extractor.evaluation.gold import GoldDocument
+from extractor.evaluation.matching import match_findings
+from extractor.evaluation.metrics import PRF
+from extractor.findings.grouping import group_findings
+from extractor.findings.labeller import BlockLabeller
+from extractor.findings.supervision import LabelledBlocks, labelled_blocks
+from extractor.reading.blocks import Block, build_blocks
+from extractor.record.schema import Finding
+
+MAX_FP_SECTIONS = 5
+
+
+class FamilyScore(BaseModel):
+    """Detection counts on one held-out family (or on a fixed test split)."""
+
+    family: str
+    documents: int
+    text: PRF = PRF()
+    scanned: PRF = PRF()
+    false_positive_sections: dict[str, int] = {}
+
+    @property
+    def all(self) -> PRF:
+        return self.text + self.scanned
+
+
+class CrossValidation(BaseModel):
+    """Per-family detection scores and the summary the README reports."""
+
+    families: list[FamilyScore]
+
+    @property
+    def mean_f1(self) -> float | None:
+        scores = [f.all.f1 for f in self.families if f.all.f1 is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def worst(self) -> FamilyScore | None:
+        scored = [f for f in self.families if f.all.f1 is not None]
+        return min(scored, key=lambda f: f.all.f1 or 0.0) if scored else None
+
+    def mean_of(self, kind: str) -> float | None:
+        scores = [getattr(f, kind).f1 for f in self.families if getattr(f, kind).support]
+        return sum(scores) / len(scores) if scores else None
+
+
+class ReaderExample(BaseModel):
+    """A gold report as the reader sees it: its blocks and their labels."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    doc: GoldDocument
+    labelled: LabelledBlocks
+
+
+def reader_examples(
+    docs: Sequence[GoldDocument], cache_dir: Path = DEFAULT_CACHE_DIR
+) -> list[ReaderExample]:
+    """Read (or load from the cache) every gold report and label its blocks from its record."""
+    return [
+        ReaderExample(
+            doc=doc,
+            labelled=labelled_blocks(
+                build_blocks(read_cached(doc.pdf_path, cache_dir)), doc.record
+            ),
+        )
+        for doc in docs
+    ]
+
+
+def fit_labeller(examples: Sequence[ReaderExample], *, seed: int = 0) -> BlockLabeller:
+    """Train a block labeller on the examples' derived labels."""
+    return BlockLabeller.fit(
+        [
+            (e.labelled.blocks, e.labelled.standard, e.labelled.roles, e.labelled.starts)
+            for e in examples
+        ],
+        seed=seed,
+    )
+
+
+def predicted_findings(
+    labeller: BlockLabeller, blocks: Sequence[Block], standard: str
+) -> list[Finding]:
+    """Run the labeller and grouping on one report's blocks."""
+    prediction = labeller.predict(blocks, standard)  # type: ignore[arg-type]
+    raws = group_findings(
+        blocks,
+        prediction.roles,
+        prediction.starts,
+        standard=standard,  # type: ignore[arg-type]
+        scores=prediction.finding_scores,
+        proba=prediction.role_proba,
+    )
+    placeholder = "0" * 64
+    return [
+        Finding(finding_id=f"{placeholder}-{i:04d}", **raw.model_dump())
+        for i, raw in enumerate(raws, start=1)
+    ]
+
+
+def score_family(
+    family: str, labeller: BlockLabeller, examples: Sequence[ReaderExample]
+) -> FamilyScore:
+    """Detection counts of `labeller` on `examples`, text and scanned apart."""
+    text = scanned = PRF()
+    sections: Counter[str] = Counter()
+    for example in examples:
+        blocks = example.labelled.blocks
+        predicted = predicted_findings(labeller, blocks, example.labelled.standard)
+        gold = example.doc.record.findings
+        matches = match_findings(predicted, gold)
+        counts = PRF(tp=len(matches), fp=len(predicted) - len(matches), fn=len(gold) - len(matches))
+        if example.doc.scanned:
+            scanned = scanned + counts
+        else:
+            text = text + counts
+        matched = {m.predicted for m in matches}
+        for i, finding in enumerate(predicted):
+            if i not in matched:
+                sections[_section_of(finding, blocks)] += 1
+    return FamilyScore(
+        family=family,
+        documents=len(examples),
+        text=text,
+        scanned=scanned,
+        false_positive_sections=dict(sections.most_common(MAX_FP_SECTIONS)),
+    )
+
+
+def cross_validate_reader(
+    examples: Sequence[ReaderExample], *, seed: int = 0, families: Sequence[str] | None = None
+) -> CrossValidation:
+    """Leave each family out in turn: train on the others, score on it."""
+    names = sorted({e.doc.family for e in examples})
+    scores = []
+    for family in families or names:
+        held = [e for e in examples if e.doc.family == family]
+        rest = [e for e in examples if e.doc.family != family]
+        if not held or not rest:
+            continue
+        scores.append(score_family(family, fit_labeller(rest, seed=seed), held))
+    return CrossValidation(families=scores)
+
+
+def _section_of(finding: Finding, blocks: Sequence[Block]) -> str:
+    """The heading a false positive was printed under (its first block's section)."""
+    page, box = finding.provenance.page, finding.provenance.bbox
+    for block in blocks:
+        if block.page == page and abs(block.bbox[1] - box[1]) < 1.0:
+            if block.table is not None:
+                return f"table: {block.col_header or block.section or '?'}"[:60]
+            return (block.section or "(no heading)")[:60]
+    return "?"

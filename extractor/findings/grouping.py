@@ -1,0 +1,215 @@
+"""Group labelled blocks into findings and read each finding's fields from its blocks.
+
+The block reader says, for every block, what it is (description, evidence, grade, a finding's
+heading, ..., or not part of a finding) and whether it starts a finding. This module walks the
+blocks in reading order, opens a finding at each start, and closes it at the next start or when
+too much unrelated text comes between its blocks. Short fields the labeller did not place in a
+block of their own (a grade or clause printed inside a heading) are read from the finding's
+heading and header cells with the grade and clause vocabularies. It never looks at the PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from extractor.audit.severity import kind_from_grade, normalise_severity
+from extractor.findings.assemble import make_finding
+from extractor.findings.fields import label_field, looks_like_code, section_kind
+from extractor.findings.model import RawFinding
+from extractor.findings.supervision import OUTSIDE, ROLES
+from extractor.reading.blocks import Block
+from extractor.record.schema import FindingKind, Standard
+
+# Unrelated blocks (not furniture) allowed between two blocks of one finding.
+MAX_GAP_BLOCKS = 6
+# A block whose role its finding already has may take an unfilled role this probable instead.
+MIN_ALTERNATIVE = 0.15
+TEXT_ROLES = ("description", "evidence", "corrective_action")
+SHORT_ROLES = {"severity": "severity", "clause": "clause", "due": "due", "topic": "topic"}
+FINDING_WORD = re.compile(
+    r"^(?:finding|non[- ]?conformit(?:y|ies)|non[- ]?conformance|non[- ]?compliance|nc|obs"
+    r"|observation|ofi|good practice|good example|notable (?:practice|feature))\b"
+    r"\s*(?:no\.?|#)?\s*[-–:]?\s*(?:[A-Z]{0,3}[-.]?\d+(?:[.-]\d+)*[a-z]?)?\s*[-–:.]?\s*",
+    re.IGNORECASE,
+)
+GRADE_IN_BRACKETS = re.compile(r"\(([^)]{2,40})\)")
+CLAUSE_IN_TEXT = re.compile(
+    r"\b(?:clause|ref(?:erence)?|code|section|element|provision)\s*[:.]?\s*"
+    r"([A-Z]{0,3}[-.]?\d{1,2}(?:\.\d{1,2})*[A-C]?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Draft:
+    blocks: list[Block] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def group_findings(
+    blocks: Sequence[Block],
+    roles: Sequence[str],
+    starts: Sequence[bool],
+    *,
+    standard: Standard,
+    scores: Sequence[float] | None = None,
+    proba: np.ndarray | None = None,
+) -> list[RawFinding]:
+    """Return the findings printed by `blocks`, given each block's role and start flag.
+
+    With `proba` (role probabilities per block, columns in `ROLES` order), a block whose role
+    its finding already holds in another block may take the most probable role the finding
+    still lacks instead of starting a new finding: one finding's evidence misread as a second
+    description must not split it.
+    """
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    gap = 0
+    for i, block in enumerate(blocks):
+        role = roles[i]
+        if role == OUTSIDE:
+            if current is not None and not block.furniture:
+                gap += 1
+                if gap > MAX_GAP_BLOCKS:
+                    current = None
+            continue
+        if current is not None and not starts[i] and proba is not None:
+            role = _unfilled_alternative(current, role, block, proba[i])
+        if current is None or starts[i] or _repeats_field(current, role, block):
+            current = _Draft()
+            drafts.append(current)
+        current.blocks.append(block)
+        current.roles.append(role)
+        current.scores.append(scores[i] if scores is not None else 1.0)
+        gap = 0
+    findings = []
+    for draft in drafts:
+        finding = _finding(draft, standard)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _unfilled_alternative(draft: _Draft, role: str, block: Block, row: np.ndarray) -> str:
+    if role not in TEXT_ROLES or not _repeats_field(draft, role, block):
+        return role
+    choices = [r for r in (*TEXT_ROLES, "OTHER") if r != role and r not in draft.roles]
+    best = max(choices, key=lambda r: row[ROLES.index(r)], default=None)
+    if best is not None and row[ROLES.index(best)] >= MIN_ALTERNATIVE:
+        return best
+    return role
+
+
+def _repeats_field(draft: _Draft, role: str, block: Block) -> bool:
+    """A second description in another cell or paragraph means a new finding began."""
+    if role != "description" or "description" not in draft.roles:
+        return False
+    last = max(i for i, r in enumerate(draft.roles) if r == "description")
+    previous = draft.blocks[last]
+    if last != len(draft.roles) - 1:
+        return True
+    if previous.table is not None and block.table == previous.table:
+        # The rest of a cell cut by a page break continues the same row's column.
+        return not (block.page != previous.page and block.col == previous.col)
+    # A paragraph carried over a page or column break continues the same description.
+    return block.page == previous.page and block.column == previous.column
+
+
+def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
+    values: dict[str, str] = {}
+    for role, block in zip(draft.roles, draft.blocks, strict=True):
+        if role in TEXT_ROLES:
+            values[role] = (
+                f"{values[role]} {value_text(block)}" if role in values else value_text(block)
+            )
+        elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
+            values[SHORT_ROLES[role]] = value_text(block)
+        elif role == "title" and "title" not in values:
+            values["title"] = value_text(block)
+    heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
+    _fields_from_heads(heads, values, standard)
+    if not values.get("description"):
+        return None
+    first = draft.blocks[0]
+    on_page = [b for b in draft.blocks if b.page == first.page]
+    bbox = (
+        min(b.bbox[0] for b in on_page),
+        min(b.bbox[1] for b in on_page),
+        max(b.bbox[2] for b in on_page),
+        max(b.bbox[3] for b in on_page),
+    )
+    finding = make_finding(
+        values,
+        standard=standard,
+        section_kind=_section_kind(draft),
+        page=first.page,
+        bbox=bbox,
+        source="table" if first.table is not None else "prose_labelled",
+        ocr=first.ocr,
+    )
+    if finding is None:
+        return None
+    confidence = min(draft.scores) if draft.scores else 1.0
+    return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
+
+
+def value_text(block: Block) -> str:
+    """A block's text for a field: without a field label, but keeping a false one ('Workers
+    said: ...' is a sentence, not a label)."""
+    text = block.text
+    if block.label and label_field(block.label) is None:
+        text = f"{block.label}: {text}"
+    return rejoin_breaks(text)
+
+
+def rejoin_breaks(text: str) -> str:
+    """Undo line breaks inside hyphenated words and dates ('2019-08 -22', 'non- compliance')."""
+    text = re.sub(r"(?<=\w)- (?=\w)", "-", text)
+    return re.sub(r"(?<=\d) -(?=\d)", "-", text)
+
+
+def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard: Standard) -> None:
+    """Read a grade, clause and topic printed in a finding's heading or header cells."""
+    for block in heads:
+        text = block.full_text if block.table is None else block.text
+        if block.label:
+            name = label_field(block.label)
+            if name in ("severity", "clause", "due", "topic", "title") and name not in values:
+                values[name] = block.text
+                continue
+        if "severity" not in values:
+            for group in GRADE_IN_BRACKETS.findall(text):
+                if kind_from_grade(group) or normalise_severity(group, standard):
+                    values["severity"] = group
+                    break
+        if "severity" not in values and len(text.split()) <= 4 and kind_from_grade(text):
+            values["severity"] = text
+        if "clause" not in values:
+            found = CLAUSE_IN_TEXT.search(text)
+            if found:
+                values["clause"] = found.group(1)
+            elif block.table is not None and looks_like_code(text):
+                values["clause"] = text
+        if "topic" not in values and block.table is None and block.heading:
+            rest = FINDING_WORD.sub("", GRADE_IN_BRACKETS.sub("", block.text)).strip(" -–:.")
+            rest = CLAUSE_IN_TEXT.sub("", rest).strip(" -–:.,")
+            if rest and len(rest.split()) <= 8 and not kind_from_grade(rest):
+                values["topic"] = rest
+
+
+def _section_kind(draft: _Draft) -> FindingKind | None:
+    """Kind from the finding's heading words or the section it is printed under."""
+    for role, block in zip(draft.roles, draft.blocks, strict=True):
+        if role == "HEAD":
+            kind = section_kind(block.full_text)
+            if kind in ("observation", "good_practice"):
+                return kind
+    first = draft.blocks[0]
+    if first.section:
+        return section_kind(first.section)
+    return None
