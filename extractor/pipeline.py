@@ -23,6 +23,7 @@ from extractor.record.errors import (
     E010,
     W_CLASSIFIER_MISSING,
     W_NER_MISSING,
+    W_NO_FINDINGS,
     W_READER_MISSING,
     ReportError,
 )
@@ -185,7 +186,10 @@ class Extractor:
         if self.labeller is None:
             warnings.append(W_READER_MISSING)
             return []
-        return extract_findings(doc, standard, self.labeller)  # type: ignore[arg-type]
+        findings = extract_findings(doc, standard, self.labeller)  # type: ignore[arg-type]
+        if not findings:
+            warnings.append(W_NO_FINDINGS)
+        return findings
 
     def _entities(self, texts: list[str], warnings: list[str]) -> list[list[Entity]]:
         if self.nlp is None:

@@ -673,6 +673,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help="score a training split anyway (labelled as training data, not a held-out score)",
     )
     parser.add_argument("--json", action="store_true", help="print the JSON report, not tables")
+    parser.add_argument(
+        "--lofo",
+        action="store_true",
+        help="also cross-validate the finding reader, leaving one report family of the train "
+        "split out at a time (trains one model per family: minutes)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -688,4 +694,21 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(text + "\n" if args.json else format_report(report))
     sys.stdout.flush()  # keep the tables before the stderr note when both go to one terminal
     print(f"report written to {out}", file=sys.stderr)
+    if args.lofo:
+        run_cross_validation(args.samples, out.with_name(f"lofo-{args.samples.name}.json"))
     return 0
+
+
+def run_cross_validation(samples_dir: Path, out: Path) -> None:
+    """Print and save leave-one-family-out scores of the finding reader on `samples_dir`."""
+    from extractor.evaluation.reader_cv import (
+        cross_validate_reader,
+        format_cross_validation,
+        reader_examples,
+    )
+
+    examples = reader_examples(load_gold(("train",), samples_dir))
+    cv = cross_validate_reader(examples)
+    out.write_text(cv.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    sys.stdout.write(format_cross_validation(cv, f"{samples_dir.name} train split"))
+    print(f"cross-validation written to {out}", file=sys.stderr)

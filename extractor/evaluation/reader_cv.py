@@ -173,3 +173,37 @@ def _section_of(finding: Finding, blocks: Sequence[Block]) -> str:
                 return f"table: {block.col_header or block.section or '?'}"[:60]
             return (block.section or "(no heading)")[:60]
     return "?"
+
+
+def format_cross_validation(cv: CrossValidation, title: str) -> str:
+    """The leave-one-family-out table, with mean and worst family, as printed by `evaluate`."""
+
+    def num(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    lines = [
+        f"== {title}: finding detection, leave one family out "
+        "(trained on the other families) ==",
+        "",
+        "| family | reports | text P | text R | text F1 | scanned F1 | all F1 | false pos. |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for f in cv.families:
+        lines.append(
+            f"| {f.family} | {f.documents} | {num(f.text.precision)} | {num(f.text.recall)} | "
+            f"{num(f.text.f1)} | {num(f.scanned.f1)} | {num(f.all.f1)} | {f.all.fp} |"
+        )
+    worst = cv.worst
+    lines += [
+        "",
+        f"mean F1 {num(cv.mean_f1)} (text {num(cv.mean_of('text'))}, scanned "
+        f"{num(cv.mean_of('scanned'))}); worst family "
+        f"{worst.family if worst else '-'} {num(worst.all.f1 if worst else None)}",
+        "",
+        "false positives by the section they were printed under (top per family):",
+    ]
+    for f in cv.families:
+        if f.false_positive_sections:
+            shown = "; ".join(f"{k} ({v})" for k, v in f.false_positive_sections.items())
+            lines.append(f"  {f.family}: {shown}")
+    return "\n".join(lines) + "\n"

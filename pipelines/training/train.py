@@ -28,11 +28,18 @@ from extractor.evaluation.gold import DEFAULT_SAMPLES_DIR, TRAIN_SPLITS, GoldDoc
 from extractor.indicators.classifier import IloClassifier
 from extractor.indicators.classifier_input import ClassifierInput
 from extractor.indicators.ner import annotated_doc
-from extractor.pipeline import CLASSIFIER_FILENAME, DEFAULT_MODELS_DIR, NER_DIRNAME
+from extractor.pipeline import (
+    CLASSIFIER_FILENAME,
+    DEFAULT_MODELS_DIR,
+    LABELLER_FILENAME,
+    NER_DIRNAME,
+)
 from extractor.record.schema import ENTITY_LABELS, Finding, finding_text
 from pipelines.training.model_card import write_model_card
+from pipelines.training.reader import train_reader
 from pipelines.training.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
 
+DEFAULT_REALISTIC_DIR = Path(__file__).resolve().parents[2] / "build" / "corpus"
 CONFIG = Path(__file__).resolve().parent / "ner" / "config.cfg"
 PATTERNS = Path(__file__).resolve().parent / "ner" / "patterns.jsonl"
 NER_NAME, NER_VERSION = "audit_ner", "1.0.0"
@@ -41,8 +48,11 @@ KINDS_WITH_INDICATORS = ("non_compliance", "observation")
 
 
 def is_dev(doc: GoldDocument) -> bool:
-    """Dev documents: one report per layout (and its scan), never seen by the dev-scored model."""
-    return DEV_MARKER in doc.doc_id
+    """Dev documents: one report per layout (and its scan) of the labelled samples, and about
+    one in eight reports of the realistic corpus (chosen by a hash of the id, so stable)."""
+    if doc.family == doc.layout:
+        return DEV_MARKER in doc.doc_id
+    return int(hashlib.sha256(doc.doc_id.encode()).hexdigest(), 16) % 8 == 0
 
 
 def classifier_data(docs: list[GoldDocument]) -> tuple[list[ClassifierInput], list[list[str]]]:
@@ -168,9 +178,15 @@ def corpus_fingerprint(docs: list[GoldDocument]) -> str:
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES_DIR)
+    parser.add_argument(
+        "--realistic",
+        type=Path,
+        default=DEFAULT_REALISTIC_DIR,
+        help="generated realistic corpus (its train families teach the finding reader)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_MODELS_DIR)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", choices=["ner", "classifier"], default=None)
+    parser.add_argument("--only", choices=["ner", "classifier", "reader"], default=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -209,6 +225,17 @@ def run(args: argparse.Namespace) -> int:
         result["seconds"] = round(time.perf_counter() - started, 1)
         report["classifier"] = result
         print(f"classifier: {len(result['thresholds'])} labels -> {args.out / CLASSIFIER_FILENAME}")
+    if args.only in (None, "reader"):
+        started = time.perf_counter()
+        realistic = load_gold(("train",), args.realistic) if args.realistic.is_dir() else []
+        reader_train = train + [d for d in realistic if not is_dev(d)]
+        reader_dev = dev + [d for d in realistic if is_dev(d)]
+        labeller, reader_report = train_reader(reader_train, reader_dev, seed=args.seed)
+        labeller.save(args.out / LABELLER_FILENAME)
+        reader_report["seconds"] = round(time.perf_counter() - started, 1)
+        reader_report["corpus_sha256"] = corpus_fingerprint(docs + realistic)
+        report["reader"] = reader_report
+        print(f"reader: {reader_report['blocks']} blocks -> {args.out / LABELLER_FILENAME}")
     report_path.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
     write_model_card(report, args.out / "README.md")
     return 0
