@@ -7,7 +7,7 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean
+.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -19,6 +19,15 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null; \
 	  else \
 	    echo "warning: tesseract not found; scanned pages cannot be read (sudo apt-get install tesseract-ocr)"; \
+	  fi; \
+	fi
+	@# PostgreSQL: the service's tests start a throwaway cluster with it (skipped without it).
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing postgresql (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "warning: PostgreSQL not found; its service tests will be skipped (sudo apt-get install postgresql)"; \
 	  fi; \
 	fi
 
@@ -59,8 +68,19 @@ evaluate: setup
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
 
+# Upload service: accepted uploads/s and upload-to-record latency (benchmarks/results/serve-*.json).
+bench-serve: setup
+	$(PY) benchmarks/bench_serve.py
+
+# The member upload API on http://127.0.0.1:8000 (docs at /docs) with one extraction worker;
+# state in ./service_data/. Add a member first: .venv/bin/audit-extractor members add NAME
+SERVE_ARGS ?=
+serve: setup
+	$(CLI) serve $(SERVE_ARGS)
+
 schema: setup
 	$(CLI) schema -o schema/audit-record.schema.json
 
 clean:
 	rm -rf $(DEMO_OUT) .pytest_cache .ruff_cache .mypy_cache
+	@# service_data/ (the service's database, keys and uploads) is kept on purpose.

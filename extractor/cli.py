@@ -31,6 +31,9 @@ DELEGATED = {
         "pipelines.review.labelling",
         "Labelling loop: export findings for review, import corrections.",
     ),
+    "serve": ("pipelines.service.serve", "Run the member upload API and its job workers."),
+    "worker": ("pipelines.service.cli_worker", "Run upload-service job workers (same database)."),
+    "members": ("pipelines.service.cli_members", "Add, list and revoke API members and keys."),
 }
 
 

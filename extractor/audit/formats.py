@@ -1,7 +1,9 @@
 """Recognise the audit standard (and its version as printed) from a report's first pages.
 
 Each standard collects weighted evidence from title words and scheme names; the best-scoring
-standard wins only when its evidence is clear, otherwise the report is read as "generic".
+standard wins only when its evidence is clear, otherwise the report is read as "generic"; so are
+reports of schemes the record has no standard for (FLA, Better Work, WRAP, SLCP), even when they
+name a standard in passing.
 The pipeline, not this module, turns "generic" into a warning.
 """
 
@@ -36,7 +38,10 @@ _SIGNALS: dict[Standard, tuple[tuple[re.Pattern[str], float], ...]] = {
     ),
     "sa8000": (
         (re.compile(r"\bSA\s?8000\b", re.I), 4.0),
-        (re.compile(r"\bsocial accountability\b", re.I), 1.5),
+        # "Social Accountability Assessment" is also a generic title; SAI's name is not.
+        (re.compile(r"\bsocial accountability\b", re.I), 1.0),
+        (re.compile(r"\bsocial accountability international\b", re.I), 3.0),
+        (re.compile(r"\bsocial accountability\s+(?:standard\s+)?(?:19|20)\d{2}\b", re.I), 3.0),
         (re.compile(r"\bSAAS\b|\bSAI\b"), 1.0),
     ),
     "rba": (
@@ -48,6 +53,32 @@ _SIGNALS: dict[Standard, tuple[tuple[re.Pattern[str], float], ...]] = {
     ),
 }
 
+# Schemes the record has no standard for: when one of them is what the report is, it is read as
+# "generic" even if it names a standard in passing ("the site also holds SA8000 certification").
+_OTHER_SCHEMES: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {
+    "fla": (
+        (re.compile(r"\bfair labou?r association\b", re.I), 4.0),
+        (re.compile(r"\bFLA\b"), 3.0),
+        (re.compile(r"\bsustainable compliance (?:initiative|methodology)\b|\bSCI\b", re.I), 2.0),
+        (re.compile(r"\bindependent external (?:monitoring|assessment)\b", re.I), 2.0),
+        (re.compile(r"\bworkplace code of conduct\b", re.I), 1.0),
+    ),
+    "better_work": (
+        (re.compile(r"\bbetter\s+work\b", re.I), 4.0),
+        (re.compile(r"\bILO\s*[/&-]\s*IFC\b|\bIFC\s*[/&-]\s*ILO\b", re.I), 2.0),
+        (re.compile(r"\bcompliance assessment report\b", re.I), 1.0),
+    ),
+    "wrap": (
+        (re.compile(r"\bworldwide responsible accredited production\b", re.I), 4.0),
+        (re.compile(r"\bWRAP\b"), 3.0),
+    ),
+    "slcp": (
+        (re.compile(r"\bsocial (?:&|and) labou?r convergence\b", re.I), 4.0),
+        (re.compile(r"\bSLCP\b"), 3.0),
+        (re.compile(r"\bconverged assessment framework\b", re.I), 2.0),
+    ),
+}
+
 _VERSIONS: dict[Standard, tuple[re.Pattern[str], ...]] = {
     "smeta": (
         re.compile(r"\bSMETA\s*(?:version\s*|v\.?\s*)?(\d\.\d{1,2})\b", re.I),
@@ -55,14 +86,21 @@ _VERSIONS: dict[Standard, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bversion[\s:|\-]*(\d\.\d{1,2})\b", re.I),
     ),
     "amfori_bsci": (
-        re.compile(r"\bBSCI\b[^\n]{0,40}?\b((?:19|20)\d{2})\b", re.I),
-        re.compile(r"\bcode of conduct\s*(?:version\s*)?((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bBSCI\b[^.]{0,40}?\b((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bcode\s+of\s+conduct\s*(?:version\s*)?((?:19|20)\d{2})\b", re.I),
     ),
-    "sa8000": (re.compile(r"\bSA\s?8000[\s:|\-]*((?:19|20)\d{2})\b", re.I),),
+    "sa8000": (
+        re.compile(r"\bSA\s?8000[\s:|\-]*((?:19|20)\d{2})\b", re.I),
+        re.compile(r"\bsocial\s+accountability\s+(?:standard\s+)?((?:19|20)\d{2})\b", re.I),
+    ),
     "rba": (
-        re.compile(r"\b(?:RBA|EICC)\b[^\n]{0,40}?\b(?:version|v\.?)[\s:|\-]*(\d\.\d)\b", re.I),
-        re.compile(r"\bcode (?:of conduct )?version[\s:|\-]*(\d\.\d)\b", re.I),
-        re.compile(r"\b(?:RBA|EICC)\s+code of conduct\s*(?:v\.?\s*)?(\d\.\d)\b", re.I),
+        # A title or sentence may wrap between the scheme's name and its version.
+        re.compile(r"\b(?:RBA|EICC)\b[^.]{0,40}?\b(?:version|v\.?)[\s:|\-]*(\d\.\d)\b", re.I),
+        re.compile(r"\bcode\s+(?:of\s+conduct\s+)?version[\s:|\-]*(\d\.\d)\b", re.I),
+        re.compile(r"\b(?:RBA|EICC)\s+code(?:\s+of\s+conduct)?\s*(?:v\.?\s*)?(\d\.\d)\b", re.I),
+        re.compile(
+            r"\b(?:standard|code)\s+version[\s:|\-]*(?:version\s*|v\.?\s*)?(\d\.\d)\b", re.I
+        ),
     ),
 }
 
@@ -75,6 +113,8 @@ def detect_format(doc: Document) -> tuple[Standard, str | None]:
     ranked = sorted(scores.values(), reverse=True)
     # A clear winner: enough evidence, and not a tie with another scheme named in passing.
     if ranked[0] < MIN_SCORE or ranked[0] - ranked[1] < 1.0:
+        return "generic", None
+    if max(_score(text, signals) for signals in _OTHER_SCHEMES.values()) >= ranked[0]:
         return "generic", None
     return best, find_version(text, best)
 
@@ -90,17 +130,18 @@ def first_pages_text(doc: Document, pages: int = FIRST_PAGES) -> str:
 
 def score_standards(text: str) -> dict[Standard, float]:
     """Sum the weighted signals of each standard; the first lines weigh double."""
+    return {standard: _score(text, signals) for standard, signals in _SIGNALS.items()}
+
+
+def _score(text: str, signals: tuple[tuple[re.Pattern[str], float], ...]) -> float:
     head = "\n".join(text.splitlines()[:TITLE_LINES])
-    scores: dict[Standard, float] = {}
-    for standard, signals in _SIGNALS.items():
-        score = 0.0
-        for pattern, weight in signals:
-            if pattern.search(text):
-                score += weight
-            if pattern.search(head):
-                score += weight * (TITLE_WEIGHT - 1.0)
-        scores[standard] = score
-    return scores
+    score = 0.0
+    for pattern, weight in signals:
+        if pattern.search(text):
+            score += weight
+        if pattern.search(head):
+            score += weight * (TITLE_WEIGHT - 1.0)
+    return score
 
 
 def find_version(text: str, standard: Standard) -> str | None:

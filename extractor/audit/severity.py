@@ -1,78 +1,214 @@
-"""Map grades as printed ('Major NC', 'Zero Tolerance', 'Priority') to the record's severity.
+"""Grades as printed ('Major NC', 'Zero Tolerance', 'Priority', 'Risk of Noncompliance') and
+what they mean: the finding's kind and the record's severity.
 
-Also says when a grade marks a finding as an observation or good practice rather than a
-non-compliance. It never invents a grade: unknown wording gives None.
+The vocabulary of every standard family is data (`extractor/data/grades.json`). `find_grade`
+finds a grade inside a longer text (a heading, a header row, a cell) and says where it is.
+Ordinary words that are also grades ('minor', 'critical', 'major', colour words) count only
+where a grade is expected: in a cell or segment of their own, after a grade label, or before a
+finding noun ('Major NC'); negated grades ('not critical', 'no zero tolerance issues') never
+count. This module never invents a grade: unknown wording gives None.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
 
 from extractor.record.schema import FindingKind, Severity, Standard
 
-_CRITICAL = (
-    "business critical",
-    "zero tolerance",
-    "zero-tolerance",
-    "critical",
-    "crit",
-    "cr",
-    "zt",
+# A grade's segment ends at cell rules, brackets, colons, dashes between spaces and line breaks.
+_DELIMITER = re.compile(r"[|;()\[\]{}\n\t:,–—]|\s-\s|\s{3,}|(?<=\w)\.(?=\s|$)")
+# What may share a segment with a bare grade: a reference ("Finding 3", "A1-2", "#4").
+_REFERENCE = re.compile(
+    r"^(?:(?:no|nr|ref|finding|item)\.?\s*)?#?\s*[A-Z]{0,4}[\d][\w.\-/]*$", re.IGNORECASE
 )
-_MAJOR = ("major", "maj", "serious", "significant", "high")
-_MINOR = ("minor", "min", "low", "moderate", "medium")
-_OBSERVATION = (
-    "observation",
-    "obs",
-    "risk of non-conformance",
-    "risk of non conformance",
-    "risk of nc",
-    "opportunity for improvement",
-    "ofi",
-    "recommendation",
-    "concern",
+
+
+_RANK_BEFORE_NAME = re.compile(
+    r"\s*(?:\(\s*ret(?:ire)?d?\.?\s*\)\s*)?(?:[A-Z]\.\s*)+[A-Z][a-z]+|\s*\(\s*ret(?:ire)?d?\.?\s*\)"
 )
-_GOOD = ("good practice", "good example", "best practice", "positive", "good")
 
 
-def _words(raw: str) -> str:
-    return " " + re.sub(r"[^a-z]+", " ", raw.lower()).strip() + " "
+class GradeEntry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    phrases: list[str]
+    kind: FindingKind | None
+    severity: Severity | None
+    bare: bool
+    standards: list[Standard] | None
 
 
-def _has(text: str, terms: tuple[str, ...]) -> bool:
-    return any(f" {term} " in text for term in terms)
+class GradeVocabulary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    grades: list[GradeEntry]
+    grade_labels: list[str]
+    finding_nouns: list[str]
+    negations: list[str]
+    not_grades: list[str]
+
+
+class GradeMatch(BaseModel):
+    """A grade printed in a text: the phrase as printed, its span, and what it means.
+
+    `kind` None means the phrase states conformance or not applicable: the row is no finding.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: FindingKind | None
+    severity: Severity | None
+
+
+def _words_pattern(phrase: str) -> str:
+    # A space in the vocabulary matches a space, a hyphen or nothing ("non-compliance").
+    return r"[\s\-]*".join(re.escape(word) for word in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def grade_vocabulary() -> GradeVocabulary:
+    """Load `extractor/data/grades.json` (cached)."""
+    raw = resources.files("extractor").joinpath("data/grades.json").read_text("utf-8")
+    return GradeVocabulary.model_validate(json.loads(raw))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[
+    list[tuple[re.Pattern[str], GradeEntry]], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
+    vocab = grade_vocabulary()
+    entries = []
+    for entry in vocab.grades:
+        for phrase in sorted(entry.phrases, key=len, reverse=True):
+            pattern = re.compile(
+                rf"(?<![A-Za-z0-9]){_words_pattern(phrase)}(?![A-Za-z0-9])", re.IGNORECASE
+            )
+            entries.append((pattern, entry))
+    nouns = "|".join(_words_pattern(n) for n in sorted(vocab.finding_nouns, key=len, reverse=True))
+    noun_after = re.compile(rf"[\s\-]+(?:{nouns})(?![A-Za-z0-9])", re.IGNORECASE)
+    labels = "|".join(_words_pattern(x) for x in sorted(vocab.grade_labels, key=len, reverse=True))
+    label_before = re.compile(rf"(?:^|\b)(?:{labels})\s*[:=\-]?\s*$", re.IGNORECASE)
+    not_grades = "|".join(_words_pattern(x) for x in vocab.not_grades)
+    not_grade = re.compile(rf"(?:{not_grades})(?![A-Za-z0-9])", re.IGNORECASE)
+    return entries, noun_after, label_before, not_grade
+
+
+def find_grades(text: str | None, standard: Standard | None = None) -> list[GradeMatch]:
+    """Return every grade printed in `text` (non-overlapping, in reading order).
+
+    `standard` limits family-specific words (RBA's bare "Priority"); None allows all families.
+    """
+    if not text or not text.strip():
+        return []
+    entries, noun_after, label_before, not_grade = _compiled()
+    negations = set(grade_vocabulary().negations)
+    candidates: list[tuple[int, int, GradeEntry]] = []
+    for pattern, entry in entries:
+        if entry.standards is not None and standard is not None and standard not in entry.standards:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not_grade.match(text, start) or _is_label(text, end):
+                continue
+            if _RANK_BEFORE_NAME.match(text, end) and entry.bare:
+                continue  # "Major (retd.) R. Singh": a rank before a person's name
+            compound = noun_after.match(text, end)
+            if compound and entry.severity is not None:
+                end = compound.end()
+            elif entry.bare and not _stands_alone(text, start, end, label_before):
+                continue
+            if _negated(text, start, negations):
+                continue
+            candidates.append((start, end, entry))
+    chosen: list[tuple[int, int, GradeEntry]] = []
+    for start, end, entry in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, entry))
+    return [
+        GradeMatch(text=text[s:e], start=s, end=e, kind=entry.kind, severity=entry.severity)
+        for s, e, entry in sorted(chosen, key=lambda c: c[0])
+    ]
+
+
+def find_grade(text: str | None, standard: Standard | None = None) -> GradeMatch | None:
+    """Return the grade a heading, row or cell prints, or None.
+
+    A severity ('Major', 'Zero tolerance') wins over a bare kind word ('Noncompliance'), unless
+    the text names an observation or good practice, whose kind then decides (and which carries
+    no severity).
+    """
+    matches = find_grades(text, standard)
+    if not matches:
+        return None
+    kinds = [m for m in matches if m.severity is None and m.kind is not None]
+    graded = [m for m in matches if m.severity is not None]
+    other_kind = next((m for m in kinds if m.kind != "non_compliance"), None)
+    explicit_nc = any(m.kind == "non_compliance" for m in kinds)
+    if other_kind is not None and not explicit_nc:
+        return other_kind
+    if graded:
+        return graded[0]
+    return kinds[0] if kinds else matches[0]
 
 
 def normalise_severity(raw: str | None, standard: Standard) -> Severity | None:
     """Return critical, major or minor for a printed grade; None for observations or unknowns."""
-    if not raw or not raw.strip():
+    match = find_grade(raw, standard)
+    if match is None or match.kind != "non_compliance":
         return None
-    text = _words(raw)
-    if _has(text, _OBSERVATION) or _has(text, _GOOD):
-        return None
-    # RBA's top grade is "Priority"; elsewhere "priority" is a column name, not a grade.
-    if standard == "rba" and " priority " in text:
-        return "critical"
-    if _has(text, _CRITICAL):
-        return "critical"
-    if _has(text, _MAJOR):
-        return "major"
-    if _has(text, _MINOR):
-        return "minor"
-    return None
+    return match.severity
 
 
-def kind_from_grade(raw: str | None) -> FindingKind | None:
+def kind_from_grade(raw: str | None, standard: Standard | None = None) -> FindingKind | None:
     """Return the finding kind a printed grade or type implies, or None when it says nothing."""
-    if not raw or not raw.strip():
-        return None
-    text = _words(raw)
-    if _has(text, _GOOD):
-        return "good_practice"
-    if _has(text, _OBSERVATION):
-        return "observation"
-    if _has(text, _CRITICAL + _MAJOR + _MINOR) or _has(
-        text, ("nc", "non compliance", "non conformity", "non conformance", "priority")
-    ):
-        return "non_compliance"
-    return None
+    match = find_grade(raw, standard)
+    return match.kind if match is not None else None
+
+
+def _is_label(text: str, end: int) -> bool:
+    # "Priority: Major" - the word before a colon names the field, it is not the value.
+    rest = text[end:]
+    return bool(re.match(r"\s*[:=]", rest)) and bool(re.match(r"\s*[:=]\s*\S", rest))
+
+
+def _segment(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the text before and after a match within its delimited segment."""
+    left = 0
+    for delimiter in _DELIMITER.finditer(text, 0, start):
+        left = delimiter.end()
+    right_match = _DELIMITER.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return text[left:start], text[end:right]
+
+
+def _stands_alone(text: str, start: int, end: int, label_before: re.Pattern[str]) -> bool:
+    """True when a bare grade word is the whole of its segment, a reference aside, or labelled."""
+    before, after = _segment(text, start, end)
+    before, after = before.strip(" .*-#"), after.strip(" .*-")
+    if label_before.search(text[:start]) and not after:
+        return True
+    rest = " ".join(part for part in (before, after) if part)
+    # "Minor observation", "Major NC": other grade words may share the segment.
+    others = re.findall(r"[a-z]+", rest.lower())
+    if others and all(word in _grade_words() for word in others):
+        return True
+    return not rest or bool(_REFERENCE.match(rest))
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> frozenset[str]:
+    vocab = grade_vocabulary()
+    phrases = [p for entry in vocab.grades for p in entry.phrases] + vocab.finding_nouns
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
+def _negated(text: str, start: int, negations: set[str]) -> bool:
+    before, _ = _segment(text, start, start)
+    words = re.findall(r"[a-z]+", before.lower())[-3:]
+    return any(word in negations for word in words)

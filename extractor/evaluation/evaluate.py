@@ -10,7 +10,9 @@ training) and compares each record with its gold record:
   text is identical, and "oracle": the NER run on gold finding texts (NER quality alone);
 - ILO indicators per label, end to end on matched findings, and oracle on gold texts for the
   trained classifier beside the keyword-rule baseline;
-- metadata accuracy per `AuditInfo` field; breakdowns per layout and for text vs scanned PDFs.
+- metadata accuracy per `AuditInfo` field, also per layout and per standard family; kind,
+  grade and clause accuracy on matched findings per family (`metadata_eval`); breakdowns per
+  layout and for text vs scanned PDFs.
 
 Training splits are refused unless asked for, and then labelled as such: a score on data the
 models were fitted to says nothing about unseen reports. This module scores; it extracts nothing
@@ -44,6 +46,13 @@ from extractor.evaluation.matching import (
     match_findings,
     normalise_space,
     similarity,
+)
+from extractor.evaluation.metadata_eval import (
+    FINDING_LABEL_FIELDS,
+    Groups,
+    by_group,
+    finding_label_scores,
+    format_groups,
 )
 from extractor.evaluation.metrics import (
     PRF,
@@ -111,6 +120,11 @@ RULES = {
         "topic and standard; macro = mean over codes with gold support"
     ),
     "metadata": "exact equality per AuditInfo field (null == null counts as correct)",
+    "finding_labels": (
+        "on matched findings, per field: equality after whitespace normalisation (null == null "
+        "counts as correct); clause_code compares the code without 'ETI'/'PA'/'Clause', spaces "
+        "or case"
+    ),
 }
 
 
@@ -124,6 +138,7 @@ class RecordScores(BaseModel):
     exact_findings: int = 0
     indicators: dict[str, PRF] = {}
     metadata: dict[str, Accuracy] = {}
+    finding_labels: dict[str, Accuracy] = {}  # kind, grade, clause on matched findings
 
     def __add__(self, other: RecordScores) -> RecordScores:
         summed = {}
@@ -131,13 +146,16 @@ class RecordScores(BaseModel):
             counts = dict(getattr(self, name))
             add_counts(counts, getattr(other, name))
             summed[name] = counts
-        meta = dict(self.metadata)
-        for name, acc in other.metadata.items():
-            meta[name] = meta.get(name, Accuracy()) + acc
+        accuracies = {}
+        for name in ("metadata", "finding_labels"):
+            mine = dict(getattr(self, name))
+            for field, acc in getattr(other, name).items():
+                mine[field] = mine.get(field, Accuracy()) + acc
+            accuracies[name] = mine
         return RecordScores(
             detection=self.detection + other.detection,
             exact_findings=self.exact_findings + other.exact_findings,
-            metadata=meta,
+            **accuracies,
             **summed,
         )
 
@@ -195,6 +213,9 @@ class EvaluationReport(BaseModel):
     indicators: LabelScores
     indicators_oracle: dict[str, LabelScores | None]
     metadata: dict[str, Accuracy]
+    metadata_by_layout: Groups = {}
+    metadata_by_standard: Groups = {}
+    finding_labels_by_standard: Groups = {}
     by_layout: dict[str, Breakdown]
     by_source: dict[str, Breakdown]
     per_document: list[DocumentResult]
@@ -304,6 +325,9 @@ def compare_records(predicted: AuditRecord | None, gold: AuditRecord) -> RecordS
         exact_findings=exact_findings,
         indicators=multilabel_counts(*indicator_pairs),
         metadata=score_metadata(predicted.audit if predicted is not None else None, gold.audit),
+        finding_labels=finding_label_scores(
+            (findings[match.predicted], gold.findings[match.gold]) for match in matches
+        ),
     )
 
 
@@ -492,6 +516,15 @@ def evaluate(
         indicators=aggregate(scores.indicators, codes),
         indicators_oracle=indicators_oracle,
         metadata={name: scores.metadata[name] for name in METADATA_FIELDS},
+        metadata_by_layout=by_group((r.layout, r.scores.metadata) for r in results),
+        metadata_by_standard=by_group(
+            (doc.record.audit.standard, r.scores.metadata)
+            for doc, r in zip(docs, results, strict=True)
+        ),
+        finding_labels_by_standard=by_group(
+            (doc.record.audit.standard, r.scores.finding_labels)
+            for doc, r in zip(docs, results, strict=True)
+        ),
         by_layout={
             layout: breakdown([r.scores for r in results if r.layout == layout])
             for layout in layouts
@@ -651,6 +684,21 @@ def format_report(report: EvaluationReport) -> str:
             ]
             for name, a in report.metadata.items()
         ],
+    )
+    out.append("")
+    out += format_groups("Metadata accuracy per layout", report.metadata_by_layout, METADATA_FIELDS)
+    out.append("")
+    out += format_groups(
+        "Metadata accuracy per standard family (gold standard)",
+        report.metadata_by_standard,
+        METADATA_FIELDS,
+    )
+    out.append("")
+    out += format_groups(
+        "Kind, grade and clause accuracy on matched findings, per standard family "
+        "(clause_code ignores 'ETI', 'PA', spacing and case)",
+        report.finding_labels_by_standard,
+        FINDING_LABEL_FIELDS,
     )
     if banner:
         out += ["", banner[0]]

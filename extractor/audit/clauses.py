@@ -1,0 +1,271 @@
+"""Clause codes printed with a finding: 'A4', '8A', '10B', 'HOW.4', 'H/A.1', 'OSH-11', 'PA 6'.
+
+Each standard family's code shapes are data (`extractor/data/clauses.json`). `find_clauses`
+lists the codes a text prints, most specific first; `clean_clause` gives the one a finding's
+clause cell or heading means, as printed, with only line wrapping, spacing and (for OCR'd text)
+letters misread for digits put right. Dates, amounts, percentages, page numbers, addresses,
+versions and references ('NC-7', 'Finding 3', '083-02') are not clauses. This module reads
+codes; mapping them to ILO indicators is the taxonomy's job.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from extractor.audit.dates import find_dates
+from extractor.record.schema import Standard
+
+# Families whose bare codes are plain numbers (or might be, like "A4" outside RBA reports):
+# they count only where a clause is expected, not in the middle of a sentence.
+_NEEDS_POSITION = frozenset({"smeta", "bsci", "sa8000", "numbered", "coded", "cluster"})
+_POSITIONAL_IN_GENERIC = frozenset({"rba"})
+_SEGMENT_START = re.compile(r"(?:^|[|;:()\[\]\n\t–—]|\s[-/]\s|\s{2,})\s*[*•·]?\s*$")
+_SEGMENT_END = re.compile(r"^(?:\s*$|\s*[|;:)\]\n\t–—,]|\s+-\s|\s{2,}|\.?\s+[A-Z(&]|\.\s*$)")
+# A sub-clause ("3.1") may also run into a lower-case name: "3.1 health and safety".
+_SUB_CLAUSE_END = re.compile(r"^\s+[a-z]")
+
+
+class ClauseFamily(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    patterns: list[str]
+    valid_tops: list[str] | None
+
+
+class ClauseVocabulary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    families: dict[str, ClauseFamily]
+    standards: dict[str, list[str]]
+    clause_words: list[str]
+    reference_words: list[str]
+    not_before: list[str]
+    units_after: list[str]
+    not_prefixes: list[str]
+
+
+class ClauseMatch(BaseModel):
+    """A clause code printed in a text: the code as printed (spacing normalised), and where."""
+
+    code: str
+    start: int
+    end: int
+    family: str
+    depth: int  # 1 for a section ("A", "4"), 2 for a provision ("A4", "4.1", "F.12"), ...
+
+
+@lru_cache(maxsize=1)
+def clause_vocabulary() -> ClauseVocabulary:
+    """Load `extractor/data/clauses.json` (cached)."""
+    raw = resources.files("extractor").joinpath("data/clauses.json").read_text("utf-8")
+    return ClauseVocabulary.model_validate(json.loads(raw))
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{alternatives})\W{{0,3}}$")
+
+
+def _references(words: list[str]) -> re.Pattern[str]:
+    # "Finding 3", "NC No. 4", "#2" - but "Issue: 8A" and "Observation | 5.1" name the area.
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{alternatives})\s*(?:no\.?|#)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, object]:
+    vocab = clause_vocabulary()
+    families = {
+        name: [
+            re.compile(rf"(?<![A-Za-z0-9./\-]){pattern}(?![A-Za-z0-9]|[.,/]\d)")
+            for pattern in family.patterns
+        ]
+        for name, family in vocab.families.items()
+    }
+    units = "|".join(re.escape(u) for u in sorted(vocab.units_after, key=len, reverse=True))
+    return {
+        "families": families,
+        "clause_words": _phrases(vocab.clause_words),
+        "reference_words": _references(vocab.reference_words),
+        "not_before": _phrases(vocab.not_before),
+        "units_after": re.compile(rf"^\s*(?:{units})(?![a-z0-9])", re.IGNORECASE),
+    }
+
+
+def find_clauses(text: str | None, standard: Standard, *, ocr: bool = False) -> list[ClauseMatch]:
+    """Return the clause codes printed in `text`, most specific first, then in reading order.
+
+    With `ocr`, letters tesseract reads for digits inside codes ('PA1O', '4.l') are put right.
+    """
+    if not text or not text.strip():
+        return []
+    if ocr:
+        text = _repair_ocr_tokens(text)
+    compiled = _compiled()
+    vocab = clause_vocabulary()
+    dates = [(d.start, d.end) for d in find_dates(text)]
+    candidates: list[ClauseMatch] = []
+    for family in vocab.standards.get(standard, vocab.standards["generic"]):
+        for pattern in compiled["families"][family]:  # type: ignore[index]
+            for match in pattern.finditer(text):
+                found = _candidate(text, match, family, standard, dates)
+                if found is not None:
+                    candidates.append(found)
+    chosen: list[ClauseMatch] = []
+    for found in sorted(candidates, key=lambda c: (c.start - c.end, -c.depth, c.start)):
+        if all(found.end <= c.start or found.start >= c.end for c in chosen):
+            chosen.append(found)
+    return sorted(chosen, key=lambda c: (-c.depth, c.start))
+
+
+def clean_clause(text: str | None, standard: Standard, *, ocr: bool = False) -> str | None:
+    """Return the most specific clause code a clause cell or heading prints, or None.
+
+    'Clause 2.5' -> '2.5', 'A Labor / A4 Wages' -> 'A4', 'PA1 0' (wrapped) -> 'PA10',
+    'ETI 6' and 'PA 6' stay as printed.
+    """
+    compact = re.sub(r"\s+", " ", text or "").strip()
+    if not compact:
+        return None
+    whole = _whole_code(compact, standard, ocr=ocr)
+    if whole:
+        return whole
+    found = find_clauses(compact, standard, ocr=ocr)
+    return found[0].code if found else None
+
+
+def looks_like_clause(text: str | None, standard: Standard = "generic") -> bool:
+    """True when a cell holds only a clause code ('4.1', 'PA10', 'A3', '10C') and no name."""
+    compact = re.sub(r"\s+", " ", text or "").strip()
+    return bool(compact) and _whole_code(compact, standard, ocr=False) is not None
+
+
+# Letters tesseract reads for the digits of a short code ("Al" for A1, "BS" for B5).
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
+_OCR_CODE = re.compile(
+    r"^([A-Z]{1,3}?)([0-9lI|OoS]{1,2})$"  # A1, B5, PA10
+    r"|^([0-9lI|Oo]{1,2}(?:\.[0-9lI|OoS]{1,2})+)$"  # 4.1, 3.1.2
+)
+
+
+def repair_ocr_clause(code: str) -> str:
+    """Return a short OCR'd clause code with letters misread for digits put right ('Al' -> 'A1').
+
+    Only codes of a letter prefix and one or two digits, or dotted numbers, are touched.
+    """
+    match = _OCR_CODE.match(code)
+    if match is None:
+        return code
+    if match.group(3):
+        return match.group(3).translate(_OCR_DIGITS)
+    return match.group(1) + match.group(2).translate(_OCR_DIGITS)
+
+
+def _repair_ocr_tokens(text: str) -> str:
+    # Only tokens that already hold a digit: "Al Hassan" stays a name, "PA1O" becomes "PA10".
+    def fix(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return repair_ocr_clause(token) if re.search(r"\d", token) else token
+
+    return re.sub(r"(?<![\w.])[A-Za-z0-9|.]{2,6}(?![\w])", fix, text)
+
+
+def _whole_code(compact: str, standard: Standard, *, ocr: bool) -> str | None:
+    """Return the code when the text is nothing but one (clause words and brackets aside)."""
+    vocab_words = _compiled()["clause_words"]
+    bare = compact.strip(" ()[]:.;,")
+    # "Clause 2.5", "Section: A4" -> the code alone.
+    for _ in range(2):
+        head = re.match(r"^([A-Za-z§ ]+?)[\s:.]+(?=[A-Z0-9])", bare)
+        if head and vocab_words.search(head.group(1).lower()):  # type: ignore[attr-defined]
+            bare = bare[head.end() :]
+    for candidate in (bare, re.sub(r"\s+", "", bare)):
+        if ocr:
+            candidate = repair_ocr_clause(candidate)
+        found = find_clauses(candidate, standard)
+        if found and found[0].start == 0 and found[0].end == len(candidate) and len(found) == 1:
+            code = found[0].code
+            # A wrapped "PA1 0" squeezed to "PA10" is one code; "PA 6" keeps its printed space.
+            return code
+    return None
+
+
+def _candidate(
+    text: str,
+    match: re.Match[str],
+    family: str,
+    standard: Standard,
+    dates: list[tuple[int, int]],
+) -> ClauseMatch | None:
+    vocab = clause_vocabulary()
+    compiled = _compiled()
+    start, end = match.span()
+    if any(start < d_end and d_start < end for d_start, d_end in dates):
+        return None
+    groups = match.groupdict()
+    code = re.sub(r"\s+", "", groups["code"])
+    prefix = re.sub(r"\s+", " ", groups.get("prefix") or "")
+    if groups.get("sub"):
+        code += re.sub(r"\s+", "", groups["sub"])
+    top = _top(code)
+    valid = vocab.families[family].valid_tops
+    if valid is not None and top not in valid:
+        return None
+    if family == "coded" and re.match(r"[A-Z]+", code).group(0) in vocab.not_prefixes:  # type: ignore[union-attr]
+        return None
+    before = text[:start].lower()
+    after = text[end:]
+    if compiled["units_after"].match(after):  # type: ignore[attr-defined]
+        return None
+    worded = bool(compiled["clause_words"].search(before))  # type: ignore[attr-defined]
+    if not worded and compiled["not_before"].search(before):  # type: ignore[attr-defined]
+        return None
+    numeric = code[:1].isdigit() and not prefix
+    if numeric and not worded:
+        if compiled["reference_words"].search(before):  # type: ignore[attr-defined]
+            return None
+        # "12-14", "4/5": a range or a ratio, not a code.
+        if re.match(r"^\s*[-–/]\s*\d", after) or re.search(r"[$€£¥]\s*$", before):
+            return None
+    positional = family in _NEEDS_POSITION or (
+        standard == "generic" and family in _POSITIONAL_IN_GENERIC
+    )
+    if positional and not worded and not _in_clause_position(text, start, end, code):
+        return None
+    printed = f"{prefix}{code}" if prefix else code
+    return ClauseMatch(code=printed, start=start, end=end, family=family, depth=_depth(code))
+
+
+def _in_clause_position(text: str, start: int, end: int, code: str) -> bool:
+    """True at the head of a segment (a cell, a heading) and followed by a name or the end."""
+    if not _SEGMENT_START.search(text[:start]):
+        return False
+    after = text[end:]
+    return bool(_SEGMENT_END.match(after)) or (
+        not code.isdigit() and bool(_SUB_CLAUSE_END.match(after))
+    )
+
+
+def _top(code: str) -> str:
+    if code.startswith("H/A"):
+        return "H/A"
+    head = re.match(r"[A-Z]+|\d+", code)
+    return head.group(0) if head else code
+
+
+def _depth(code: str) -> int:
+    if code.startswith("H/A"):
+        code = "HA" + code[3:]
+    parts = [p for p in re.split(r"[.\-/]|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", code) if p]
+    return len(parts)
