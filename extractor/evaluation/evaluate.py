@@ -70,6 +70,7 @@ from extractor.pipeline import (
     CLASSIFIER_FILENAME,
     DEFAULT_MODELS_DIR,
     KINDS_WITH_INDICATORS,
+    LABELLER_FILENAME,
     NER_DIRNAME,
     Extractor,
 )
@@ -424,6 +425,11 @@ def models_used(extractor: Extractor, models_dir: Path) -> ModelsUsed:
         notes.append(
             f"ILO classifier {MODEL_MISSING} ({models_dir / CLASSIFIER_FILENAME}): end-to-end "
             "indicators come from the keyword-rule fallback"
+        )
+    if extractor.labeller is None:
+        notes.append(
+            f"finding reader {MODEL_MISSING} ({models_dir / LABELLER_FILENAME}): no findings are "
+            "read, so detection recall is 0"
         )
     mapper = extractor.classifier if extractor.classifier is not None else extractor.keyword_mapper
     return ModelsUsed(

@@ -21,15 +21,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from extractor.audit.clauses import find_clauses, looks_like_clause
 from extractor.audit.dates import parse_date
-from extractor.audit.severity import kind_from_grade, normalise_severity
+from extractor.audit.severity import find_grade
 from extractor.findings.fields import (
     AREA,
     IGNORE,
     REF,
     header_field,
     label_field,
-    looks_like_code,
     section_kind,
 )
 from extractor.reading.blocks import ITEM_HEAD, Block
@@ -67,6 +67,8 @@ NEGATED = re.compile(
 DIGITS = re.compile(r"\d")
 WORD = re.compile(r"[A-Za-z]+")
 MAX_GAP = 5.0
+# Grades and clause codes are looked for in short texts only: a heading, a cell, a label's value.
+GRADE_MAX_WORDS = 12
 DUPLICATE_PREFIX_WORDS = 6
 
 
@@ -152,10 +154,12 @@ def _own(block: Block, standard: Standard) -> list[float]:
     words = text.split()
     own_kind = section_kind(full) if block.heading or len(words) <= 8 else None
     row.extend(1.0 if own_kind == kind else 0.0 for kind in KINDS)
-    grade_kind = kind_from_grade(text) if len(words) <= 6 else None
+    grade = find_grade(text, standard) if len(words) <= GRADE_MAX_WORDS else None
+    grade_kind = grade.kind if grade is not None else None
     row.extend(1.0 if grade_kind == kind else 0.0 for kind in KINDS)
-    row.append(1.0 if len(words) <= 6 and normalise_severity(text, standard) else 0.0)
-    row.append(1.0 if looks_like_code(text) else 0.0)
+    row.append(1.0 if grade is not None and grade.severity is not None else 0.0)
+    row.append(1.0 if len(words) <= 4 and looks_like_clause(text, standard) else 0.0)
+    row.append(1.0 if len(words) <= GRADE_MAX_WORDS and find_clauses(text, standard) else 0.0)
     row.append(1.0 if len(words) <= 5 and parse_date(text) is not None else 0.0)
     row.append(1.0 if DUE_WORDS.match(text) and len(words) <= 6 else 0.0)
     row.append(1.0 if FINDING_WORD.match(full) else 0.0)
@@ -196,6 +200,7 @@ OWN_NAMES: tuple[str, ...] = (
     *(f"grade_kind={k}" for k in KINDS),
     "severity_word",
     "code_like",
+    "has_clause",
     "date_like",
     "due_like",
     "finding_word",

@@ -105,10 +105,6 @@ LABEL_FIELDS: tuple[tuple[str, str], ...] = (
         IGNORE,
     ),
 )
-LABEL_LINE = re.compile(
-    r"^\s*(?P<label>(?:" + "|".join(p for p, _ in LABEL_FIELDS) + r"))\s*[:：]\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 _LABEL_PATTERNS = tuple((re.compile(p, re.I), field) for p, field in LABEL_FIELDS)
 
 _KIND_WORDS: tuple[tuple[str, FindingKind], ...] = (
@@ -169,59 +165,3 @@ def section_kind(heading: str) -> FindingKind | None:
         if pattern.search(heading):
             return kind
     return None
-
-
-def join_broken_word(text: str, vocabulary: tuple[str, ...]) -> str:
-    """Undo a word broken across lines of a narrow cell if that is a known word."""
-    text = normalise_text(text)
-    joined = text.replace(" ", "")
-    for word in vocabulary:
-        if joined.lower() == word.replace(" ", "").lower() and text.lower() != word.lower():
-            return word if text.isupper() is False and word[0].isupper() else joined
-    return text
-
-
-CODE_LIKE = re.compile(
-    r"^(?:[A-Z]{1,3}\s?)?\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}[A-Z]?$|^[A-E]\d{0,2}(?:\.\d{1,2})?$"
-)
-
-
-def clean_clause(text: str) -> str:
-    """Return a clause code as printed, with line-wrap spaces removed ('PA1 0' -> 'PA10')."""
-    compact = normalise_text(text)
-    squeezed = compact.replace(" ", "")
-    # A code wrapped in a narrow column ("PA1 0") is still one code; a code with a name is not.
-    if CODE_LIKE.match(compact) or CODE_LIKE.match(squeezed):
-        return (
-            squeezed if not re.match(r"^[A-Z]{2,3}\s\d", compact) or len(compact) < 7 else compact
-        )
-    return compact
-
-
-# Letters tesseract reads for the digits of a short code ("Al" for A1, "BS" for B5).
-_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
-_OCR_CODE = re.compile(
-    r"^([A-Z]{1,3}?)([0-9lI|OoS]{1,2})$"  # A1, B5, PA10
-    r"|^([0-9lI|Oo]{1,2}(?:\.[0-9lI|OoS]{1,2})+)$"  # 4.1, 3.1.2
-)
-
-
-def repair_ocr_clause(code: str) -> str:
-    """Return a short OCR'd clause code with letters misread for digits put right ('Al' -> 'A1').
-
-    Only codes of a letter prefix and one or two digits, or dotted numbers, are touched.
-    """
-    match = _OCR_CODE.match(code)
-    if match is None:
-        return code
-    if match.group(3):
-        return match.group(3).translate(_OCR_DIGITS)
-    return match.group(1) + match.group(2).translate(_OCR_DIGITS)
-
-
-def looks_like_code(text: str) -> bool:
-    """True when a cell holds a clause code ('4.1', 'PA10', 'A3', '10C') rather than a name."""
-    compact = normalise_text(text)
-    return bool(compact) and bool(
-        CODE_LIKE.match(compact) or CODE_LIKE.match(compact.replace(" ", ""))
-    )

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from extractor.audit.severity import kind_from_grade, normalise_severity
+from extractor.audit.clauses import find_clauses
+from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
-from extractor.findings.fields import label_field, looks_like_code, section_kind
+from extractor.findings.fields import label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -36,12 +37,7 @@ FINDING_WORD = re.compile(
     r"\s*(?:no\.?|#)?\s*[-–:]?\s*(?:[A-Z]{0,3}[-.]?\d+(?:[.-]\d+)*[a-z]?)?\s*[-–:.]?\s*",
     re.IGNORECASE,
 )
-GRADE_IN_BRACKETS = re.compile(r"\(([^)]{2,40})\)")
-CLAUSE_IN_TEXT = re.compile(
-    r"\b(?:clause|ref(?:erence)?|code|section|element|provision)\s*[:.]?\s*"
-    r"([A-Z]{0,3}[-.]?\d{1,2}(?:\.\d{1,2})*[A-C]?)\b",
-    re.IGNORECASE,
-)
+MAX_TOPIC_WORDS = 8
 
 
 @dataclass
@@ -146,7 +142,7 @@ def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
     finding = make_finding(
         values,
         standard=standard,
-        section_kind=_section_kind(draft),
+        section_kind=_section_kind(draft, standard),
         page=first.page,
         bbox=bbox,
         source="table" if first.table is not None else "prose_labelled",
@@ -176,39 +172,54 @@ def rejoin_breaks(text: str) -> str:
 def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard: Standard) -> None:
     """Read a grade, clause and topic printed in a finding's heading or header cells."""
     for block in heads:
-        text = block.full_text if block.table is None else block.text
+        text = block.text
         if block.label:
             name = label_field(block.label)
             if name in ("severity", "clause", "due", "topic", "title") and name not in values:
-                values[name] = block.text
+                values[name] = text
                 continue
-        if "severity" not in values:
-            for group in GRADE_IN_BRACKETS.findall(text):
-                if kind_from_grade(group) or normalise_severity(group, standard):
-                    values["severity"] = group
-                    break
-        if "severity" not in values and len(text.split()) <= 4 and kind_from_grade(text):
-            values["severity"] = text
-        if "clause" not in values:
-            found = CLAUSE_IN_TEXT.search(text)
-            if found:
-                values["clause"] = found.group(1)
-            elif block.table is not None and looks_like_code(text):
-                values["clause"] = text
+        grade = find_grade(text, standard)
+        if "severity" not in values and grade is not None and grade.severity is not None:
+            values["severity"] = grade.text
+        clauses = find_clauses(text, standard, ocr=block.ocr)
+        if "clause" not in values and clauses:
+            values["clause"] = clauses[0].code
         if "topic" not in values and block.table is None and block.heading:
-            rest = FINDING_WORD.sub("", GRADE_IN_BRACKETS.sub("", block.text)).strip(" -–:.")
-            rest = CLAUSE_IN_TEXT.sub("", rest).strip(" -–:.,")
-            if rest and len(rest.split()) <= 8 and not kind_from_grade(rest):
+            rest = _remove_spans(text, [grade] if grade else [], clauses)
+            rest = FINDING_WORD.sub("", rest).strip(" -–:.|()")
+            if rest and len(rest.split()) <= MAX_TOPIC_WORDS and find_grade(rest) is None:
                 values["topic"] = rest
 
 
-def _section_kind(draft: _Draft) -> FindingKind | None:
+def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
+    spans = sorted([(g.start, g.end) for g in grades] + [(c.start, c.end) for c in clauses])
+    out, position = [], 0
+    for start, end in spans:
+        if start >= position:
+            out.append(text[position:start])
+            position = end
+    out.append(text[position:])
+    return re.sub(r"\s*[|–-]\s*[|–-]?\s*", " - ", " ".join("".join(out).split())).strip(" -")
+
+
+def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None:
+    """The kind a finding's heading states ('Observation 2', 'Finding 3: Noncompliance')."""
+    for block in heads:
+        grade = find_grade(block.full_text, standard)
+        if grade is not None and grade.kind is not None:
+            return grade.kind
+        kind = section_kind(block.full_text)
+        if kind in ("observation", "good_practice"):
+            return kind
+    return None
+
+
+def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     """Kind from the finding's heading words or the section it is printed under."""
-    for role, block in zip(draft.roles, draft.blocks, strict=True):
-        if role == "HEAD":
-            kind = section_kind(block.full_text)
-            if kind in ("observation", "good_practice"):
-                return kind
+    heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
+    kind = _head_kind(heads, standard)
+    if kind is not None:
+        return kind
     first = draft.blocks[0]
     if first.section:
         return section_kind(first.section)
