@@ -7,7 +7,7 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench corpus schema clean serve bench-serve
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver corpus schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -67,6 +67,10 @@ evaluate: setup
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
+
+# How the bulk driver's cost grows with 1k, 10k and 100k small inputs (takes a while).
+bench-driver: setup
+	$(PY) benchmarks/bench_driver.py
 
 # Upload service: accepted uploads/s and upload-to-record latency (benchmarks/results/serve-*.json).
 bench-serve: setup

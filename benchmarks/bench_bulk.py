@@ -1,14 +1,16 @@
-"""Throughput and memory of the bulk import, against raw pdfplumber text parsing, in one run.
+"""Bulk import on long reports: start-up, pages/s with 1 and 2 workers, memory (PSS) per worker.
 
-    python benchmarks/bench_bulk.py [--input labelled_samples] [--workers 1 2] [--limit N]
+    python benchmarks/bench_bulk.py [--reports 8] [--workers 1 2] [--input labelled_samples]
 
-For the same files it measures:
-  baseline  raw `page.extract_text()` over every page with pdfplumber, one process;
-  bulk/Nw   `audit-extractor bulk` with N Ray workers (full pipeline: reading, tables, OCR for
-            scans, findings, NER, classifier, JSONL + Parquet output), in a fresh subprocess.
-Pages/s, documents/s, peak memory (driver and per worker) and the ratio to the baseline go to
-stdout and to benchmarks/results/bench-<timestamp>.json and latest.md. Scanned (OCR) and text
-reports are also timed separately, because OCR dominates the cost of a scanned page.
+Long reports (10-60 pages) are built by joining the text sample reports of `--input` with
+pypdfium2, so every run reads the same pages. For them it measures, in one run:
+  baseline   raw pdfplumber `extract_text` and pypdfium2 text over every page, one process;
+  start-up   wall time of `audit-extractor bulk` on one small report (Ray, workers, models);
+  bulk/Nw    `audit-extractor bulk` with N workers on the long reports, in a fresh subprocess:
+             pages/s from the manifest, and the PSS of each worker (a Ray actor and every
+             process below it), sampled every 0.5 s from /proc while it runs.
+Results go to stdout and benchmarks/results/bench-<timestamp>.json and latest.md. Numbers taken
+while other work shares the machine are noisy: compare runs of the same session only.
 """
 
 from __future__ import annotations
@@ -18,127 +20,219 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2 as pdfium
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
+SAMPLE_INTERVAL_S = 0.5
+
+BASELINE = """
+import json, resource, sys, time
+import pdfplumber, pypdfium2 as pdfium
+files = sys.argv[1:]
+pages = 0; t = time.perf_counter()
+for f in files:
+    with pdfplumber.open(f) as pdf:
+        for page in pdf.pages:
+            page.extract_text(); pages += 1
+plumber = time.perf_counter() - t
+t = time.perf_counter()
+for f in files:
+    doc = pdfium.PdfDocument(f)
+    for page in doc:
+        textpage = page.get_textpage(); textpage.get_text_range(); textpage.close(); page.close()
+    doc.close()
+pdfium_s = time.perf_counter() - t
+print(json.dumps({"pages": pages, "pdfplumber_s": plumber, "pypdfium2_s": pdfium_s}))
+"""
+
+
+def build_long_reports(samples: list[Path], count: int, folder: Path) -> list[Path]:
+    """`count` reports of 10-60 pages, each the pages of randomly chosen samples (seeded)."""
+    rng = random.Random(14)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for index in range(count):
+        target_pages = rng.randint(10, 60)
+        joined = pdfium.PdfDocument.new()
+        while len(joined) < target_pages:
+            source = pdfium.PdfDocument(rng.choice(samples))
+            joined.import_pages(source)
+            source.close()
+        path = folder / f"long-{index:02d}.pdf"
+        joined.save(path)
+        joined.close()
+        made.append(path)
+    return made
+
+
+def page_count(path: Path) -> int:
+    doc = pdfium.PdfDocument(path)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
 
 
 def baseline(files: list[Path]) -> dict:
-    """Raw pdfplumber text extraction in a child process, so its peak memory is its own."""
-    code = (
-        "import json,sys,time,resource,pdfplumber\n"
-        "files=sys.argv[1:]; pages=0; t=time.perf_counter()\n"
-        "for f in files:\n"
-        "    with pdfplumber.open(f) as pdf:\n"
-        "        for page in pdf.pages:\n"
-        "            page.extract_text(); pages+=1\n"
-        "print(json.dumps({'pages':pages,'seconds':time.perf_counter()-t,"
-        "'peak_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))\n"
-    )
     out = subprocess.run(
-        [sys.executable, "-c", code, *map(str, files)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", BASELINE, *map(str, files)], capture_output=True, text=True
     )
-    result = json.loads(out.stdout)
-    result["documents"] = len(files)
-    return result
+    out.check_returncode()
+    return json.loads(out.stdout)
+
+
+def _children(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        parent = stack.pop()
+        try:
+            for tid in os.listdir(f"/proc/{parent}/task"):
+                text = Path(f"/proc/{parent}/task/{tid}/children").read_text()
+                kids = [int(c) for c in text.split()]
+                found += kids
+                stack += kids
+        except OSError:
+            continue
+    return found
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def _is_worker(pid: int) -> bool:
+    """A Ray actor doing extraction (`ray::BulkWorker`, or the older `ray::MapWorker...`)."""
+    try:
+        name = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+    except OSError:
+        return False
+    return name.startswith("ray::") and ("BulkWorker" in name or "MapWorker" in name)
+
+
+class WorkerPss:
+    """Sample, every half second, the PSS of each worker (actor + its own processes)."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.peak_per_worker = 0.0
+        self.peak_total = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_INTERVAL_S):
+            workers = [pid for pid in _children(self.root) if _is_worker(pid)]
+            sizes = [_pss_mb(pid) + sum(_pss_mb(c) for c in _children(pid)) for pid in workers]
+            if sizes:
+                self.peak_per_worker = max(self.peak_per_worker, max(sizes))
+                self.peak_total = max(self.peak_total, sum(sizes))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def bulk(files: list[Path], workers: int) -> dict:
-    """Run the real CLI on a folder holding `files`; read its summary from the manifest."""
+    """Run the real CLI on a folder holding `files`; sample its workers' PSS while it runs."""
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as tmp:
         in_dir, out_dir = Path(tmp) / "in", Path(tmp) / "out"
         in_dir.mkdir()
         for f in files:
             shutil.copy(f, in_dir / f.name)
         started = time.perf_counter()
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "extractor.cli", "bulk", str(in_dir), "--out", str(out_dir),
-             "--workers", str(workers)],
-            capture_output=True, text=True, check=True, cwd=REPO,
+             "--workers", str(workers), "--timeout", "600"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
         )  # fmt: skip
+        sampler = WorkerPss(proc.pid)
+        _, stderr = proc.communicate()
+        sampler.stop()
         wall = time.perf_counter() - started
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if proc.returncode != 0:
+            raise RuntimeError(stderr[-2000:])
         summary = json.loads((out_dir / "manifest.json").read_text())["this_run"]
     return {
         "documents": summary["documents"],
         "pages": summary["pages"],
-        "findings": summary["findings"],
         "errors": summary["errors_by_reason"],
         "seconds": summary["seconds"],
-        "wall_seconds_incl_ray_start": round(wall, 2),
-        "worker_peak_mb": round(summary["worker_peak_mb"], 1),
-        "driver_peak_mb_upper_bound": round(children, 1),
-        "last_line": proc.stderr.strip().splitlines()[-1],
+        "wall_seconds": round(wall, 2),
+        "pss_mb_per_worker": round(sampler.peak_per_worker, 1),
+        "pss_mb_all_workers": round(sampler.peak_total, 1),
     }
-
-
-def rate(result: dict) -> float:
-    return result["pages"] / result["seconds"] if result["seconds"] else 0.0
-
-
-def page_count(path: Path) -> int:
-    with pdfplumber.open(path) as pdf:
-        return len(pdf.pages)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--input", type=Path, default=REPO / "labelled_samples")
+    parser.add_argument("--input", type=Path, default=REPO / "labelled_samples" / "train")
+    parser.add_argument("--reports", type=int, default=8, help="long reports to build")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     args = parser.parse_args(argv)
 
-    files = sorted(args.input.rglob("*.pdf"))[: args.limit]
-    groups = {
-        "all": files,
-        "text": [f for f in files if "scan" not in f.name],
-        "scanned": [f for f in files if "scan" in f.name],
-    }
+    samples = sorted(p for p in args.input.rglob("*.pdf") if "scan" not in p.name)
     report: dict = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "input": str(args.input),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average_at_start": os.getloadavg(),
         "runs": {},
     }
-    rows = []
-    for group, group_files in groups.items():
-        if not group_files:
-            continue
-        base = baseline(group_files)
-        report["runs"][f"{group}/baseline"] = base
-        rows.append((group, "pdfplumber extract_text", base, 1.0))
-        for workers in args.workers:
-            result = bulk(group_files, workers)
-            report["runs"][f"{group}/bulk-{workers}w"] = result
-            rows.append((group, f"bulk, {workers} worker(s)", result, rate(result) / rate(base)))
+    with tempfile.TemporaryDirectory(prefix="bench-long-") as tmp:
+        files = build_long_reports(samples, args.reports, Path(tmp))
+        pages = sum(page_count(f) for f in files)
+        base = baseline(files)
+        report["runs"]["baseline"] = base
+        startup = bulk(samples[:1], 1)
+        report["runs"]["startup"] = startup
+        results = {w: bulk(files, w) for w in args.workers}
+    for workers, result in results.items():
+        report["runs"][f"bulk-{workers}w"] = result
+
+    def per_s(result: dict) -> float:
+        return result["pages"] / result["seconds"] if result["seconds"] else 0.0
 
     lines = [
-        f"benchmark {report['date']}  {len(files)} files from {args.input}  "
-        f"cpus={report['machine']['cpus']}",
+        f"bulk benchmark {report['date']}  {len(files)} long reports, {pages} pages  "
+        f"cpus={os.cpu_count()}  load average at start {report['load_average_at_start'][0]:.1f}",
         "",
-        "| files | run | docs | pages | s | pages/s | docs/s | peak MB/worker | vs baseline |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | pages | s | pages/s | vs 1 worker | PSS MB per worker | PSS MB all workers |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| pdfplumber extract_text | {base['pages']} | {base['pdfplumber_s']:.1f} | "
+        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | |",
+        f"| pypdfium2 text | {base['pages']} | {base['pypdfium2_s']:.1f} | "
+        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | |",
     ]
-    for group, name, result, ratio in rows:
-        peak = result.get("worker_peak_mb", result.get("peak_mb"))
+    one = results.get(1)
+    for workers, result in results.items():
+        ratio = f"{per_s(result) / per_s(one):.2f}" if one and per_s(one) else ""
         lines.append(
-            f"| {group} | {name} | {result['documents']} | {result['pages']} | "
-            f"{result['seconds']:.1f} | {rate(result):.2f} | "
-            f"{result['documents'] / result['seconds']:.2f} | {peak:.0f} | {ratio:.3f} |"
+            f"| bulk, {workers} worker(s) | {result['pages']} | {result['seconds']:.1f} | "
+            f"{per_s(result):.2f} | {ratio} | {result['pss_mb_per_worker']:.0f} | "
+            f"{result['pss_mb_all_workers']:.0f} |"
         )
     lines += [
         "",
-        "bulk seconds exclude Ray start-up (see wall_seconds_incl_ray_start in the JSON); "
-        "peak MB/worker = Ray actor + its extraction process (VmHWM); baseline peak = ru_maxrss.",
+        f"start-up: `bulk` on one small report, 1 worker: {startup['wall_seconds']:.1f} s wall "
+        "(process start, Ray, worker, models, one report, outputs).",
+        "bulk seconds are the run's own (from the manifest); PSS is sampled every 0.5 s from "
+        "/proc for each Ray extraction actor plus the processes below it.",
     ]
     table = "\n".join(lines)
     print(table)

@@ -37,7 +37,18 @@ DELEGATED = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = frozenset({"extract", "schema", *DELEGATED})
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line parser; with `command`, only that delegated subcommand is configured.
+
+    Configuring a delegated subcommand imports its module (training pulls in spaCy and
+    scikit-learn): a run of one command should not pay for the others.
+    """
+    # The limits belong to the process isolation that `extract` runs in (pipelines/).
+    from pipelines.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S
+
     parser = argparse.ArgumentParser(
         prog="audit-extractor",
         description="Turn PDF social-compliance audit reports into validated, ILO-mapped records.",
@@ -53,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-ocr", action="store_true", help="do not OCR image-only pages")
     extract.add_argument("--max-pages", type=int, default=500, help="refuse longer reports")
     extract.add_argument("--max-mb", type=float, default=200.0, help="refuse larger files (MB)")
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        help=f"stop a report after this many seconds (default {DEFAULT_TIMEOUT_S:.0f})",
+    )
+    extract.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        help=f"stop a report that needs more memory (default {DEFAULT_MAX_MEMORY_MB})",
+    )
 
     schema = sub.add_parser("schema", help="Print the JSON Schema of the records.")
     schema.add_argument("-o", "--output", type=Path, help="write the schema here")
@@ -60,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, help_text) in DELEGATED.items():
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)
         sub_parser.set_defaults(_module=module_name)
+        if command is not None and name != command:
+            continue
         try:
             importlib.import_module(module_name).configure_parser(sub_parser)
         except ModuleNotFoundError as exc:
@@ -68,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(
+        report_after_double_dash(parser, sys.argv[1:] if argv is None else argv)
+    )
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -86,17 +114,58 @@ def main(argv: list[str] | None = None) -> int:
     return int(importlib.import_module(args._module).run(args))
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import DEFAULT_MODELS_DIR, Extractor
-    from extractor.record.schema import ErrorRecord
+def report_after_double_dash(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """Let `extract` take a report whose name starts with `-` without the user writing `--`.
 
-    extractor = Extractor.load(
-        args.models or DEFAULT_MODELS_DIR,
+    argparse reads `-report.pdf` as options (`-o` with the value `report.pdf`, even). After
+    `extract`, any word starting with `-` that is not one of its options, nor an option's value,
+    is a file name: move such words behind `--`, where argparse takes them as positionals.
+    """
+    if "extract" not in argv or "--" in argv:
+        return argv
+    at = argv.index("extract")
+    extract = _subparser(parser, "extract")
+    takes_value = {
+        option
+        for action in extract._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+    known = {option for action in extract._actions for option in action.option_strings}
+    kept, names = list(argv[: at + 1]), []
+    words = iter(argv[at + 1 :])
+    for word in words:
+        option = word.split("=", 1)[0] if word.startswith("--") else word
+        if word.startswith("-") and word != "-" and option not in known:
+            names.append(word)
+            continue
+        kept.append(word)
+        if word in takes_value:
+            kept.append(next(words, ""))
+    return [*kept, "--", *names] if names else argv
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from extractor.pipeline import DEFAULT_MODELS_DIR
+    from extractor.record.schema import ErrorRecord
+    from pipelines.isolation import ExtractorSettings, IsolatedExtractor
+
+    settings = ExtractorSettings(
+        models_dir=args.models or DEFAULT_MODELS_DIR,
         ocr=not args.no_ocr,
         max_pages=args.max_pages,
         max_bytes=int(args.max_mb * 1024 * 1024),
     )
-    record = extractor.extract_or_error(args.report)
+    # The report is read in a child process that a hostile file cannot take down with us.
+    with IsolatedExtractor(settings, args.timeout, max_memory_mb=args.max_memory_mb) as worker:
+        record = worker.extract(args.report)
     write_json(record.model_dump(mode="json"), args.output)
     if isinstance(record, ErrorRecord):
         print(

@@ -57,8 +57,9 @@ E008 = ErrorSpec(
 E009 = ErrorSpec(
     "E009",
     "timeout",
-    "{name} took longer than {seconds:.0f} s to process and was stopped. "
-    "Raise --timeout or inspect the file for very large pages.",
+    "{name} was stopped after {seconds:.0f} s while {stage}: one report may take at most "
+    "{limit_s:.0f} s (--timeout). Files built to make PDF parsers loop end this way; a genuine "
+    "report that is this slow (a long scan) can be retried with a higher --timeout.",
 )
 E010 = ErrorSpec(
     "E010",

@@ -1,44 +1,132 @@
-"""Durable, resumable output of a bulk run.
+"""The durable layout of a bulk run's output, and how to read it back after any kind of stop.
 
 Results are written in parts: `records/part-N.jsonl` (one AuditRecord or ErrorRecord per line)
-and `findings/part-N.parquet` (one row per finding). A part is written to a temporary name and
-renamed, then its reports are appended to `state/done.jsonl` and fsynced. A report is finished
-only once it is in `done.jsonl`; a part that a killed run wrote but never recorded is deleted on
-resume and its reports are processed again, so re-running never duplicates or loses a report.
+and `findings/part-N.parquet` (one row per finding). A worker writes both files atomically,
+then the ledger appends one line to `state/done.jsonl` naming the part and every report in it.
+That line is the commit: a part without one is an orphan from a stopped run and is deleted on
+resume, and its reports are processed again; a torn last line (a kill or a full disk in the
+middle of an append) is cut off, so the whole part is redone, never half of it.
+
+Reports are keyed by the sha256 of the bytes the worker read (`path:<relative path>` for an
+entry with no readable bytes). This module holds the formats; it does no I/O of its own.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
+from typing import Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extractor.record.schema import AuditRecord, ErrorRecord
 
-PART_RE = re.compile(r"^part-(\d{5})\.(jsonl|parquet)$")
+# part-<worker incarnation>-<sequence>: unique without asking anyone; older runs used part-<n>.
+PART_RE = re.compile(r"^part-([0-9a-f]+(?:-\d+)?)\.(jsonl|parquet)$")
+RECORDS_DIR = "records"
+FINDINGS_DIR = "findings"
+STATE_DIR = "state"
+JOURNAL = "state/done.jsonl"
+MANIFEST = "manifest.json"
 
 
 class DoneEntry(BaseModel):
-    """One finished report, as recorded in state/done.jsonl."""
+    """One finished report, as committed in state/done.jsonl."""
 
-    sha256: str
+    key: str
+    path: str
     filename: str
-    status: str  # "ok" or "error"
+    status: Literal["ok", "error"]
     reason: str | None = None
     pages: int = 0
     findings: int = 0
+
+
+class Commit(BaseModel):
+    """One journal line: a part and the reports it holds."""
+
     part: str
+    run: str = ""
+    reports: list[DoneEntry]
+
+
+def entry_for(key: str, path: str, record: AuditRecord | ErrorRecord) -> DoneEntry:
+    if isinstance(record, AuditRecord):
+        return DoneEntry(
+            key=key,
+            path=path,
+            filename=record.source.filename,
+            status="ok",
+            pages=record.source.page_count,
+            findings=len(record.findings),
+        )
+    return DoneEntry(
+        key=key, path=path, filename=record.filename, status="error", reason=record.error.reason
+    )
+
+
+def parse_journal(lines: list[str]) -> tuple[list[Commit], int]:
+    """Read journal lines into commits; return them and the number of lines that were lost.
+
+    Lines from older versions (one report per line, keyed `sha256`) are read as one-report
+    commits. A line that two appends glued together (a torn one, then a whole one) gives back
+    the whole one.
+    """
+    commits: list[Commit] = []
+    lost = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        commit = _parse_line(line)
+        if commit is None:
+            # Two appends glued together: the last complete object on the line is whole.
+            starts = [m.start() for m in re.finditer(r"\{\"(part|sha256)\"", line)]
+            commit = next((c for s in reversed(starts[1:]) if (c := _parse_line(line[s:]))), None)
+            lost += 1
+        if commit is not None:
+            commits.append(commit)
+    return commits, lost
+
+
+def _parse_line(line: str) -> Commit | None:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    try:
+        if "reports" in data:
+            return Commit.model_validate(data)
+        if "sha256" in data:  # the per-report journal of earlier versions
+            entry = DoneEntry(
+                key=data["sha256"],
+                path=data.get("filename", ""),
+                filename=data.get("filename", ""),
+                status=data.get("status", "ok"),
+                reason=data.get("reason"),
+                pages=data.get("pages", 0),
+                findings=data.get("findings", 0),
+            )
+            return Commit(part=data["part"], reports=[entry])
+    except (ValidationError, KeyError, TypeError):
+        return None
+    return None
+
+
+def part_of(filename: str) -> str | None:
+    """`part-00012` for `part-00012.jsonl` or `.parquet`; None for anything else."""
+    match = PART_RE.match(filename)
+    return f"part-{match.group(1)}" if match else None
 
 
 FINDINGS_SCHEMA = pa.schema(
     [
         ("report_id", pa.string()),
         ("filename", pa.string()),
+        ("path", pa.string()),
         ("standard", pa.string()),
         ("country", pa.string()),
         ("audit_date", pa.string()),
@@ -62,13 +150,14 @@ FINDINGS_SCHEMA = pa.schema(
 )
 
 
-def finding_rows(record: AuditRecord) -> list[dict]:
-    """Flatten a record's findings for the Parquet table."""
+def finding_rows(record: AuditRecord, path: str) -> list[dict]:
+    """Flatten a record's findings for the Parquet table; `path` is relative to the input."""
     audit = record.audit
     return [
         {
             "report_id": record.report_id,
             "filename": record.source.filename,
+            "path": path,
             "standard": audit.standard,
             "country": audit.country,
             "audit_date": audit.audit_date.isoformat() if audit.audit_date else None,
@@ -93,97 +182,17 @@ def finding_rows(record: AuditRecord) -> list[dict]:
     ]
 
 
-class RunState:
-    """The output folder of a bulk run: finished reports and the parts that hold them."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-        self.records_dir = out_dir / "records"
-        self.findings_dir = out_dir / "findings"
-        self.done_path = out_dir / "state" / "done.jsonl"
-        for folder in (self.records_dir, self.findings_dir, self.done_path.parent):
-            folder.mkdir(parents=True, exist_ok=True)
-        self.done: dict[str, DoneEntry] = self._read_done()
-        self.orphans_removed = self._remove_orphan_parts()
-        self._next_part = 1 + max(
-            (int(m.group(1)) for p in self._part_files() if (m := PART_RE.match(p.name))),
-            default=0,
-        )
-
-    def _read_done(self) -> dict[str, DoneEntry]:
-        done: dict[str, DoneEntry] = {}
-        if self.done_path.exists():
-            for line in self.done_path.read_text(encoding="utf-8").splitlines():
-                try:
-                    entry = DoneEntry.model_validate_json(line)
-                except ValueError:
-                    continue  # a line torn by a kill mid-write: its part is an orphan
-                done[entry.sha256] = entry
-        return done
-
-    def _part_files(self) -> list[Path]:
-        return [*self.records_dir.iterdir(), *self.findings_dir.iterdir()]
-
-    def _remove_orphan_parts(self) -> int:
-        recorded = {entry.part for entry in self.done.values()}
-        removed = 0
-        for path in self._part_files():
-            match = PART_RE.match(path.name)
-            if match is None or f"part-{match.group(1)}" not in recorded:
-                path.unlink()
-                removed += 1
-        return removed
-
-    def commit(self, results: list[tuple[str, AuditRecord | ErrorRecord]]) -> list[DoneEntry]:
-        """Write one part holding `results` (sha256, record) durably, then mark them done."""
-        part = f"part-{self._next_part:05d}"
-        self._next_part += 1
-        lines, rows, entries = [], [], []
-        for sha, record in results:
-            lines.append(record.model_dump_json())
-            if isinstance(record, AuditRecord):
-                rows.extend(finding_rows(record))
-                entry = DoneEntry(
-                    sha256=sha,
-                    filename=record.source.filename,
-                    status="ok",
-                    pages=record.source.page_count,
-                    findings=len(record.findings),
-                    part=part,
-                )
-            else:
-                entry = DoneEntry(
-                    sha256=sha,
-                    filename=record.filename,
-                    status="error",
-                    reason=record.error.reason,
-                    part=part,
-                )
-            entries.append(entry)
-        _atomic_write_bytes(
-            self.records_dir / f"{part}.jsonl", ("\n".join(lines) + "\n").encode("utf-8")
-        )
-        table = pa.Table.from_pylist(rows, schema=FINDINGS_SCHEMA)
-        tmp = self.findings_dir / f".{part}.parquet.tmp"
-        pq.write_table(table, tmp)
-        _fsync_and_rename(tmp, self.findings_dir / f"{part}.parquet")
-        with self.done_path.open("a", encoding="utf-8") as handle:
-            for entry in entries:
-                handle.write(entry.model_dump_json() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        for entry in entries:
-            self.done[entry.sha256] = entry
-        return entries
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    _fsync_and_rename(tmp, path)
-
-
-def _fsync_and_rename(tmp: Path, path: Path) -> None:
-    with tmp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+def part_files(
+    results: list[tuple[DoneEntry, AuditRecord | ErrorRecord]],
+) -> tuple[bytes, bytes]:
+    """The bytes of a part: records JSONL and findings Parquet."""
+    lines = [record.model_dump_json() for _entry, record in results]
+    rows = [
+        row
+        for entry, record in results
+        if isinstance(record, AuditRecord)
+        for row in finding_rows(record, entry.path)
+    ]
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(rows, schema=FINDINGS_SCHEMA), sink)
+    return ("\n".join(lines) + "\n").encode("utf-8"), sink.getvalue().to_pybytes()
