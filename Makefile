@@ -7,7 +7,11 @@ DEMO_OUT ?= demo_out
 # A held-out layout (never seen in training); override with DEMO_REPORT=path/to/report.pdf.
 DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver corpus schema clean serve bench-serve
+# The realistic corpus is generated, not committed; regenerated only when its generator changes.
+REALISTIC ?= build/corpus
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver corpus corpus-realistic corpus-sample schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -59,10 +63,18 @@ lint: setup
 corpus: setup
 	$(PY) -m pipelines.corpus --out labelled_samples
 
-train: setup
+# About 340 reports (18 % scans, 8-60 pages); skipped when build/corpus/stamp.json matches.
+corpus-realistic: setup
+	$(PY) -m pipelines.corpus realistic --out $(REALISTIC) --jobs $(JOBS) --if-stale
+
+# The small committed sample of the realistic corpus (one short report per family, one scan).
+corpus-sample: setup
+	$(PY) -m pipelines.corpus realistic --sample --out labelled_samples/realistic_sample
+
+train: setup corpus-realistic
 	$(CLI) train
 
-evaluate: setup
+evaluate: setup corpus-realistic
 	$(CLI) evaluate --split test
 
 bench: setup

@@ -2,7 +2,8 @@
 
 `python -m pipelines.corpus --out labelled_samples` regenerates everything deterministically;
 `generate_document(doc_id)` rebuilds one document. The generator writes only under its output
-folder and never reads the extractor's models.
+folder and never reads the extractor's models. The realistic corpus (a grammar of structural
+choices over 10 report families) lives in `pipelines.corpus.realistic`.
 """
 
 from .generate import GeneratedDoc, generate_document, write_document

@@ -1,4 +1,8 @@
-"""`python -m pipelines.corpus --out labelled_samples`: regenerate the whole labelled corpus."""
+"""`python -m pipelines.corpus --out labelled_samples`: regenerate the whole labelled corpus.
+
+`python -m pipelines.corpus realistic ...` generates the realistic corpus instead (see
+`pipelines/corpus/realistic/cli.py`).
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,11 @@ def _one(doc_id: str, out: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["realistic"]:
+        from .realistic.cli import main as realistic_main
+
+        return realistic_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m pipelines.corpus", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("labelled_samples"))
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
