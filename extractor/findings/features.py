@@ -15,6 +15,7 @@ the decision. This module has no model in it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -137,6 +138,26 @@ def dense_features(blocks: Sequence[Block], standard: Standard) -> np.ndarray:
     return np.hstack([base, *neighbours, relations])
 
 
+NO_SHAPE = (0.0,) * (len(KINDS) + 5)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _short_text_shape(text: str, standard: Standard) -> tuple[float, ...]:
+    """What a short text reads as: a grade (its kind, whether it has a severity), a clause code,
+    a date, a timescale. Cached: grade cells, labels and codes repeat throughout a report."""
+    words = len(text.split())
+    grade = find_grade(text, standard)
+    grade_kind = grade.kind if grade is not None else None
+    return (
+        *(1.0 if grade_kind == kind else 0.0 for kind in KINDS),
+        1.0 if grade is not None and grade.severity is not None else 0.0,
+        1.0 if words <= 4 and looks_like_clause(text, standard) else 0.0,
+        1.0 if find_clauses(text, standard) else 0.0,
+        1.0 if words <= 5 and parse_date(text) is not None else 0.0,
+        1.0 if DUE_WORDS.match(text) and words <= 6 else 0.0,
+    )
+
+
 def _own(block: Block, standard: Standard) -> list[float]:
     row: list[float] = []
     for source in SOURCES:
@@ -154,14 +175,7 @@ def _own(block: Block, standard: Standard) -> list[float]:
     words = text.split()
     own_kind = section_kind(full) if block.heading or len(words) <= 8 else None
     row.extend(1.0 if own_kind == kind else 0.0 for kind in KINDS)
-    grade = find_grade(text, standard) if len(words) <= GRADE_MAX_WORDS else None
-    grade_kind = grade.kind if grade is not None else None
-    row.extend(1.0 if grade_kind == kind else 0.0 for kind in KINDS)
-    row.append(1.0 if grade is not None and grade.severity is not None else 0.0)
-    row.append(1.0 if len(words) <= 4 and looks_like_clause(text, standard) else 0.0)
-    row.append(1.0 if len(words) <= GRADE_MAX_WORDS and find_clauses(text, standard) else 0.0)
-    row.append(1.0 if len(words) <= 5 and parse_date(text) is not None else 0.0)
-    row.append(1.0 if DUE_WORDS.match(text) and len(words) <= 6 else 0.0)
+    row.extend(_short_text_shape(text, standard) if len(words) <= GRADE_MAX_WORDS else NO_SHAPE)
     row.append(1.0 if FINDING_WORD.match(full) else 0.0)
     row.append(1.0 if ITEM_HEAD.match(full) else 0.0)
     row.append(1.0 if block.marker else 0.0)

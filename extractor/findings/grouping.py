@@ -129,6 +129,7 @@ def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
             values["title"] = value_text(block)
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     _fields_from_heads(heads, values, standard)
+    _fields_from_section(draft.blocks[0], values, standard)
     if not values.get("description"):
         return None
     first = draft.blocks[0]
@@ -189,6 +190,21 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
             rest = FINDING_WORD.sub("", rest).strip(" -–:.|()")
             if rest and len(rest.split()) <= MAX_TOPIC_WORDS and find_grade(rest) is None:
                 values["topic"] = rest
+
+
+def _fields_from_section(first: Block, values: dict[str, str], standard: Standard) -> None:
+    """A finding printed under a clause or grade heading ('6.2 Working hours', 'Major
+    non-conformities') takes that heading's code or grade when it prints none of its own."""
+    if not first.section:
+        return
+    if "clause" not in values:
+        clauses = find_clauses(first.section, standard, ocr=first.ocr)
+        if clauses:
+            values["clause"] = clauses[0].code
+    if "severity" not in values:
+        grade = find_grade(first.section, standard)
+        if grade is not None and grade.severity is not None:
+            values["severity"] = grade.text
 
 
 def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:

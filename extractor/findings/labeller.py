@@ -42,6 +42,9 @@ from extractor.record.schema import Standard
 MODEL_VERSION = "1.0.0"
 FOLDS = 3
 START_THRESHOLD = 0.5
+# Character n-grams (for OCR noise and unseen word forms) are taken from the start of a block
+# only: the first sentence says what a block is, and long paragraphs cost most to analyse.
+CHAR_PREFIX = 240
 
 TRUSTED_TYPES = frozenset(
     {
@@ -151,7 +154,7 @@ class BlockLabeller:
         return sparse.hstack(
             [
                 self.words.transform(texts),
-                self.chars.transform(texts),
+                self.chars.transform([t[:CHAR_PREFIX] for t in texts]),
                 self.context.transform(contexts),
                 sparse.csr_matrix(self.scaler.transform(dense)),
             ]
@@ -185,7 +188,7 @@ class BlockLabeller:
         matrix = sparse.hstack(
             [
                 words.fit_transform(texts),
-                chars.fit_transform(texts),
+                chars.fit_transform([t[:CHAR_PREFIX] for t in texts]),
                 context.fit_transform(contexts),
                 sparse.csr_matrix(scaler.fit_transform(dense)),
             ]

@@ -42,6 +42,8 @@ ROLE_OF_FIELD = {"severity_raw": "severity"}
 # Share of a block's words that must occur in a long field for the block to print it.
 LONG_COVERAGE = 0.8
 OCR_LONG_COVERAGE = 0.6
+# Words a short field's block may print before its value ('ETI', 'Clause', 'Rating').
+SHORT_PREFIX_WORDS = 2
 # How far past its start a finding may run, in pages, when no later finding bounds it.
 MAX_PAGES = 2
 
@@ -123,9 +125,20 @@ def block_role(block: Block, finding: Finding) -> str | None:
     text = _norm(block.text)
     for field in SHORT_FIELDS:
         value = getattr(finding, field)
-        if value and (_norm(value) == text or _short_match(text, _norm(value), block.ocr)):
+        if value and _prints_short_value(text, _norm(value), block.ocr):
             return ROLE_OF_FIELD.get(field, field)
     return None
+
+
+def _prints_short_value(text: str, value: str, ocr: bool) -> bool:
+    """True when a short block prints a short field: exactly, or with a prefix word or two
+    ('ETI 6.2', 'Clause 2.5', 'Grade: Major' for '6.2', '2.5', 'Major')."""
+    if not text or not value:
+        return False
+    if text == value or _short_match(text, value, ocr):
+        return True
+    words, wanted = text.split(), value.split()
+    return len(words) <= len(wanted) + SHORT_PREFIX_WORDS and words[-len(wanted) :] == wanted
 
 
 def _short_match(text: str, value: str, ocr: bool) -> bool:

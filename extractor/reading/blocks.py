@@ -37,6 +37,8 @@ MAX_LABEL_WORDS = 5
 ITEM_HEAD = re.compile(r"^[A-Z][A-Za-z-]+\.?\s+(?:no\.?\s*|#\s*)?[A-Z]{0,3}[-.]?\d")
 ITEM_HEAD_MAX_WORDS = 10
 PLAIN_HEADING_WORDS = 6
+# ... over a line at least this wide: narrow table cells wrap short words over longer ones.
+PLAIN_HEADING_UNDER_PT = 150.0
 OCR_SIZE_TOLERANCE = 2.5
 # A paragraph's last line is usually shorter than this share of the paragraph's width.
 SHORT_LINE = 0.7
@@ -248,7 +250,7 @@ def _is_plain_heading(block: _Open, line: Line) -> bool:
         len(text.split()) <= PLAIN_HEADING_WORDS
         and not text.endswith((".", ",", ";", ":"))
         and text[:1].isupper()
-        and line.bbox[2] - line.bbox[0] > 1.5 * width
+        and line.bbox[2] - line.bbox[0] > max(1.5 * width, PLAIN_HEADING_UNDER_PT)
     )
 
 
