@@ -62,6 +62,7 @@ lint: setup
 
 corpus: setup
 	$(PY) -m pipelines.corpus --out labelled_samples
+	$(PY) -m pipelines.training.classifier_data --out labelled_samples/classifier
 
 # About 340 reports (18 % scans, 8-60 pages); skipped when build/corpus/stamp.json matches.
 corpus-realistic: setup
@@ -76,6 +77,7 @@ train: setup corpus-realistic
 
 evaluate: setup corpus-realistic
 	$(CLI) evaluate --split test
+	$(CLI) evaluate --classifier
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py

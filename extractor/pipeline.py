@@ -208,7 +208,9 @@ class Extractor:
         warnings: list[str],
     ) -> list[list[IloIndicator]]:
         items = [
-            ClassifierInput(text=text, clause=raw.clause, topic=raw.topic, standard=standard)
+            ClassifierInput(
+                text=text, clause=raw.clause, topic=raw.topic, standard=standard, kind=raw.kind
+            )
             for raw, text in zip(raw_findings, texts, strict=True)
         ]
         mapper = self.classifier

@@ -349,6 +349,7 @@ def gold_classifier_inputs(
                         clause=finding.clause,
                         topic=finding.topic,
                         standard=doc.record.audit.standard,
+                        kind=finding.kind,
                     )
                 )
                 codes.append([ind.code for ind in finding.ilo_indicators])
@@ -728,6 +729,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the JSON report, not tables")
     parser.add_argument(
+        "--classifier",
+        action="store_true",
+        help="score only the ILO classifier beside the keyword rules: held-out wording, the "
+        "split's gold findings, auditor-style findings (eval_results/classifier.json)",
+    )
+    parser.add_argument(
         "--lofo",
         action="store_true",
         help="also cross-validate the finding reader, leaving one report family of the train "
@@ -736,6 +743,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.classifier:
+        from extractor.evaluation.classifier_eval import run as run_classifier
+
+        return run_classifier(args)
     try:
         report = evaluate(args.split, args.samples, args.models, allow_train=args.allow_train)
     except ValueError as exc:

@@ -182,8 +182,7 @@ def format_cross_validation(cv: CrossValidation, title: str) -> str:
         return "-" if value is None else f"{value:.3f}"
 
     lines = [
-        f"== {title}: finding detection, leave one family out "
-        "(trained on the other families) ==",
+        f"== {title}: finding detection, leave one family out (trained on the other families) ==",
         "",
         "| family | reports | text P | text R | text F1 | scanned F1 | all F1 | false pos. |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",

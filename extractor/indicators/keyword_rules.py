@@ -1,8 +1,11 @@
 """The keyword-rule baseline: map a finding to ILO indicators with hand-written patterns.
 
-It is what a team would write before training anything, and it stays for two reasons: the
-evaluation reports it beside the trained classifier so the classifier's gain is visible, and the
-extractor falls back to it (with a warning) when no trained classifier is installed.
+It is what a team would write before training anything, and it stays for three reasons: the
+evaluation reports it beside the trained classifier so the classifier's gain is visible, the
+extractor falls back to it (with a warning) when no trained classifier is installed, and the
+classifier reads its rule hits as features and falls back to them when it would abstain. The
+rules are kept as first written so the baseline stays a fixed yardstick; richer patterns live
+in `concepts.py`.
 """
 
 from __future__ import annotations
@@ -49,6 +52,17 @@ RULES: dict[str, str] = {
 }
 
 RULE_SCORE = 0.9
+_COMPILED = {code: re.compile(rx, re.IGNORECASE) for code, rx in RULES.items()}
+
+
+def rule_names() -> list[str]:
+    """The codes that have a rule, in `rule_hits` column order."""
+    return list(RULES)
+
+
+def rule_hits(text: str) -> list[bool]:
+    """Whether each code's rule matches `text` (the classifier reads these as features)."""
+    return [bool(pattern.search(text)) for pattern in _COMPILED.values()]
 
 
 class KeywordMapper:
@@ -59,7 +73,7 @@ class KeywordMapper:
     def __init__(self) -> None:
         taxonomy = load_taxonomy()
         self._labels = {code: taxonomy.label(code) for code in taxonomy.codes}
-        self._patterns = {code: re.compile(rx, re.IGNORECASE) for code, rx in RULES.items()}
+        self._patterns = _COMPILED
 
     def predict(self, items: list[ClassifierInput]) -> list[list[IloIndicator]]:
         """Return the indicators whose keyword rule matches each finding's text."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractor.indicators.taxonomy import load_taxonomy
+
 HEADER = """# Models
 
 Written by `audit-extractor train` (`make train`) from `labelled_samples/` (train split +
@@ -27,6 +29,65 @@ def _table(scores: dict[str, dict], support: bool) -> list[str]:
     return rows
 
 
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _classifier_card(clf: dict) -> list[str]:
+    held = clf["held_out_wording"]
+    model, base = held["classifier"], held["baseline"]
+    sources = clf["training_findings"]
+    counts = clf["wording_counts"]
+    rows = [
+        "| label | P | R | F1 | ECE | keywords F1 | held-out n | wordings train / held-out |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for code in load_taxonomy().codes:
+        row = model["per_label"][code]
+        if not row["support"]:
+            continue
+        rows.append(
+            f"| {code} | {_num(row['p'])} | {_num(row['r'])} | {_num(row['f'])} | "
+            f"{_num(row['ece'])} | {_num(base['per_label'][code]['f'])} | {row['support']} | "
+            f"{counts[code]['train']} / {counts[code]['held_out']} |"
+        )
+    cv = clf["cross_validation"]
+    return [
+        "## ILO classifier: `ilo_classifier.skops` (scikit-learn, skops)",
+        "",
+        "One logistic regression per code, plus one for 'no indicator', over TF-IDF word (1-2) "
+        "and character (3-5) n-grams of topic + description and word n-grams of the evidence "
+        "(auditor shorthand expanded, digits folded) and a block of structured features: "
+        "concept patterns of description and evidence (`extractor/indicators/concepts.py`), "
+        "the keyword baseline's rule hits, the crosswalk codes of the printed clause and the "
+        "finding's kind. Platt-calibrated and thresholds tuned on out-of-fold predictions "
+        f"({cv['folds']} folds over {cv['groups']} wording groups: a template's or a report's "
+        "findings are never split across folds). A non-compliance or observation that clears "
+        "no threshold gets the keyword rules' codes (where the model gives them at least "
+        f"{clf['fallback_floor']}) or its top code, unless P(no indicator) >= "
+        f"{clf['none_threshold']}. Saved as plain arrays and strings with skops; loading "
+        "refuses any other type (`extractor/indicators/classifier.py`), never pickle.",
+        "",
+        f"Trained on {sum(sources.values())} findings: "
+        + ", ".join(f"{n} {kind}" for kind, n in sources.items())
+        + f"; {clf['size_bytes'] / 1e6:.1f} MB; {clf['seconds']} s.",
+        "",
+        f"**Held-out wording** ({held['findings']} findings from {held['templates']} wordings "
+        "training never saw, whole styles per label): micro F1 "
+        f"{_num(model['micro_f1'])} (keywords {_num(base['micro_f1'])}), macro F1 "
+        f"{_num(model['macro_f1'])} (keywords {_num(base['macro_f1'])}); ECE mean "
+        f"{_num(model['ece_mean'])}, max {_num(model['ece_max'])}; no code for "
+        f"{_num(model['no_code_share'])} of findings (keywords {_num(base['no_code_share'])}), "
+        f"{_num(model['no_code_share_with_gold'])} of those with gold codes (keywords "
+        f"{_num(base['no_code_share_with_gold'])}). Cross-validated micro / macro F1 "
+        f"{_num(cv['micro_f1'])} / {_num(cv['macro_f1'])}. All of it synthetic: see "
+        "`audit-extractor evaluate --classifier` for the test split and the auditor-style set.",
+        "",
+        *rows,
+        "",
+    ]
+
+
 def write_model_card(report: dict, path: Path) -> None:
     lines = [HEADER]
     ner = report.get("ner")
@@ -48,22 +109,8 @@ def write_model_card(report: dict, path: Path) -> None:
             "",
         ]
     clf = report.get("classifier")
-    if clf:
-        lines += [
-            "## ILO classifier: `ilo_classifier.skops` (scikit-learn, skops)",
-            "",
-            "One-vs-rest logistic regression over TF-IDF word (1-2) and character (3-5) "
-            "n-grams of topic + clause + finding text, plus the crosswalk codes of the printed "
-            "clause; sigmoid-calibrated (3-fold) where a label has >= 6 positives; per-label "
-            "thresholds tuned for F1 on out-of-fold predictions. Loaded with a skops type "
-            "allow-list (`extractor/indicators/classifier.py`), never pickle.",
-            "",
-            f"Dev: {clf['dev_findings']} findings; trained on {clf['train_findings']} "
-            f"(+ dev for the shipped model); {clf['seconds']} s.",
-            "",
-            *_table(clf["dev_scores"], support=True),
-            "",
-        ]
+    if clf and "held_out_wording" in clf:
+        lines += _classifier_card(clf)
     lines += _reader_card(report.get("reader"))
     lines += [
         f"Seed {report['seed']}; corpus sha256 `{report['corpus_sha256'][:16]}…`; "
