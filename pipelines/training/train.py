@@ -37,8 +37,8 @@ from extractor.pipeline import (
 from extractor.record.schema import ENTITY_LABELS, finding_text
 from pipelines.training.classifier import train_classifier
 from pipelines.training.model_card import write_model_card
-from pipelines.training.reader import train_reader
 from pipelines.training.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
+from pipelines.training.reader import train_reader
 
 DEFAULT_REALISTIC_DIR = Path(__file__).resolve().parents[2] / "build" / "corpus"
 CONFIG = Path(__file__).resolve().parent / "ner" / "config.cfg"
