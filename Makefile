@@ -11,7 +11,7 @@ DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 REALISTIC ?= build/corpus
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver corpus corpus-realistic corpus-sample schema clean serve bench-serve
+.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver bench-reader bench-ocr corpus corpus-realistic corpus-sample schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -32,6 +32,15 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else \
 	    echo "warning: PostgreSQL not found; its service tests will be skipped (sudo apt-get install postgresql)"; \
+	  fi; \
+	fi
+	@# Chromium: the review app's browser tests drive Debian's build (skipped without it).
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "warning: chromium not found; the review app's browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
 	fi
 
@@ -81,6 +90,14 @@ evaluate: setup corpus-realistic
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py
+
+# Long reports (10-60 pages, text and scans): reader and pipeline against raw pdfplumber/pypdfium2.
+bench-reader: setup
+	$(PY) benchmarks/bench_reader.py
+
+# OCR settings on every scanned sample page: speed and words read against the gold records.
+bench-ocr: setup
+	$(PY) benchmarks/bench_ocr.py
 
 # How the bulk driver's cost grows with 1k, 10k and 100k small inputs (takes a while).
 bench-driver: setup

@@ -34,6 +34,14 @@ DELEGATED = {
     "serve": ("pipelines.service.serve", "Run the member upload API and its job workers."),
     "worker": ("pipelines.service.cli_worker", "Run upload-service job workers (same database)."),
     "members": ("pipelines.service.cli_members", "Add, list and revoke API members and keys."),
+    "models": (
+        "pipelines.training.cli_models",
+        "Model versions: retrain behind the gate, list, promote or roll back.",
+    ),
+    "reviewers": (
+        "pipelines.review.cli_reviewers",
+        "Add, list and disable reviewer accounts of the /review app.",
+    ),
 }
 
 
@@ -111,7 +119,11 @@ def main(argv: list[str] | None = None) -> int:
             f"audit-extractor {args.command}: not available ({args._unavailable})", file=sys.stderr
         )
         return 1
-    return int(importlib.import_module(args._module).run(args))
+    module = args._module
+    if args.command == "evaluate" and getattr(args, "learning_curve", None):
+        # The curve accepts corrections through the review code and retrains: orchestration.
+        module = "pipelines.training.learning_curve"
+    return int(importlib.import_module(module).run(args))
 
 
 def report_after_double_dash(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
 from extractor import __version__
@@ -229,7 +231,10 @@ def file_sha256(path: Path) -> str | None:
     """Return the sha256 hex digest of a file, or None when it cannot be read."""
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        # Non-blocking and checked once open: a named pipe must not hang an error report.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2 as pdfium
+import pytest
 
-from extractor.reading.columns import Word
+from extractor.reading import pdfium_calls
 from extractor.reading.document import Line, Page, Table, TableRow
-from extractor.reading.tables import PageTable, find_page_tables, join_continued_tables
+from extractor.reading.frame import PageFrame
+from extractor.reading.graphics import read_graphics
+from extractor.reading.tables import (
+    PageTable,
+    TooManyRules,
+    find_page_tables,
+    join_continued_tables,
+)
+from extractor.reading.text import read_words
 
 EDGES = (40.0, 80.0, 300.0, 555.0)
 HEIGHT = 842.0
@@ -93,13 +102,26 @@ def test_page_marks_and_continued_label_do_not_prevent_join() -> None:
     assert len(join_continued_tables([first, second], [footer, header])) == 1
 
 
+def _page_parts(path: Path, index: int) -> tuple[list, list]:
+    """Return the ruling edges and words of one page, read with pdfium."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdf[index]
+        width, height = page.get_size()
+        frame = PageFrame(0.0, 0.0, width, height)
+        textpage = page.get_textpage()
+        words = read_words(pdfium_calls.handle(textpage.raw), frame).words
+        edges = read_graphics(pdfium_calls.handle(page.raw), frame).edges
+        textpage.close()
+        page.close()
+    finally:
+        pdf.close()
+    return edges, words
+
+
 def test_find_page_tables_reads_cells_from_words(pdfs: Path) -> None:
-    with pdfplumber.open(pdfs / "split_table.pdf") as pdf:
-        page = pdf.pages[0]
-        words = [
-            Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words()
-        ]
-        [found] = find_page_tables(page, words, 1)
+    edges, words = _page_parts(pdfs / "split_table.pdf", 0)
+    [found] = find_page_tables(edges, words, 1)
     assert found.width == 4
     assert found.table.rows[1].cells == [
         "1",
@@ -107,3 +129,12 @@ def test_find_page_tables_reads_cells_from_words(pdfs: Path) -> None:
         "Wages were paid 45 days late.",
         "Payroll records.",
     ]
+    # Each row keeps the box of every cell, in points from the page's top-left corner.
+    assert len(found.table.rows[1].cell_boxes) == 4
+    assert found.edges[0] == pytest.approx(50.0)
+
+
+def test_page_with_more_rules_than_the_limit_raises_too_many_rules(pdfs: Path) -> None:
+    edges, words = _page_parts(pdfs / "unrelated_tables.pdf", 0)
+    with pytest.raises(TooManyRules):
+        find_page_tables(edges, words, 1, max_rules=5)

@@ -449,19 +449,23 @@ def evaluate(
     *,
     allow_train: bool = False,
     extractor: Extractor | None = None,
+    documents: Sequence[GoldDocument] | None = None,
 ) -> EvaluationReport:
     """Extract every report of `split` once and score it against gold.
 
+    `documents` scores these gold documents instead, reported under the name `split`: the
+    caller vouches that the models never trained on them (the retraining gate's reviewer
+    corrections held for validation, a learning curve's unseen reports).
     Raises `TrainingSplitError` for a training split unless `allow_train`, and `ValueError`
     when the split holds no labelled report.
     """
-    if split in TRAIN_SPLITS and not allow_train:
+    if documents is None and split in TRAIN_SPLITS and not allow_train:
         raise TrainingSplitError(
             f"split {split!r} is training data: its scores say nothing about unseen reports; "
             "evaluate --split test, or pass --allow-train to see them labelled as such"
         )
     started = time.perf_counter()
-    docs = load_gold([split], samples_dir)
+    docs = list(documents) if documents is not None else load_gold([split], samples_dir)
     if not docs:
         raise ValueError(f"no labelled reports (PDF beside JSON) in {samples_dir / split}")
     extractor = extractor or Extractor.load(models_dir)
@@ -501,7 +505,7 @@ def evaluate(
         "keyword_rules": oracle_indicators(extractor.keyword_mapper, docs),
     }
     layouts = sorted({result.layout for result in results})
-    held_out = split in EVAL_SPLITS
+    held_out = documents is not None or split in EVAL_SPLITS
     return EvaluationReport(
         split=split,
         held_out=held_out,
@@ -739,6 +743,31 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also cross-validate the finding reader, leaving one report family of the train "
         "split out at a time (trains one model per family: minutes)",
+    )
+    curve = parser.add_argument_group("learning curve (pipelines/training/learning_curve.py)")
+    curve.add_argument(
+        "--learning-curve",
+        metavar="FAMILY",
+        default=None,
+        help="accept k = 0, 1, 2, 4 reports of an unseen FAMILY as corrections, retrain, and "
+        "score finding detection F1 and ILO macro F1 on the family's other reports",
+    )
+    curve.add_argument(
+        "--ks", default="0,1,2,4", help="numbers of corrections to try (default: 0,1,2,4)"
+    )
+    curve.add_argument(
+        "--max-evaluated",
+        type=int,
+        default=12,
+        help="score on at most this many of the family's other reports, spread over its "
+        "variants (each k re-extracts them; default 12)",
+    )
+    curve.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="where the family's reports are: labelled_samples/ (default; a family is a layout) "
+        "or a corpus folder whose manifest.json names each document's family",
     )
 
 

@@ -1,7 +1,9 @@
 """What the PDF reader hands to the finding extractor: pages of positioned lines and tables.
 
 These models carry no interpretation of the audit; they only say what text is where.
-Coordinates follow pdfplumber: PDF points, origin at the page's top-left corner.
+Coordinates are PDF points with the origin at the top-left corner of the upright page: the page
+as displayed (its /Rotate applied), turned further when its text was drawn turned, so that text
+always reads left to right (`Page.rotation`, `Page.text_rotation`).
 """
 
 from __future__ import annotations
@@ -57,10 +59,29 @@ class Table(BaseModel):
 
 class Page(BaseModel):
     number: int = Field(ge=1)
-    width: float
-    height: float
+    width: float = Field(description="Width of the upright page in points.")
+    height: float = Field(description="Height of the upright page in points.")
     lines: list[Line] = Field(default_factory=list)
     ocr: bool = False
+    rotation: int = Field(
+        default=0, description="The page's /Rotate: degrees clockwise viewers turn it by."
+    )
+    text_rotation: int = Field(
+        default=0,
+        description="Degrees clockwise the displayed page was turned further so its text reads "
+        "upright (0 unless the text was drawn sideways or upside down).",
+    )
+
+    def display_bbox(self, bbox: BBox) -> BBox:
+        """Return `bbox` (in this upright page) in the page as viewers show it, /Rotate applied:
+        where to draw it on a rendering of the page."""
+        x0, top, x1, bottom = bbox
+        width, height = self.width, self.height
+        for _ in range(self.text_rotation // 90 % 4):
+            # Undo one clockwise quarter turn; the page before it was `height` wide.
+            x0, top, x1, bottom = top, width - x1, bottom, width - x0
+            width, height = height, width
+        return (x0, top, x1, bottom)
 
 
 class Document(BaseModel):

@@ -1,22 +1,30 @@
-"""Ruled tables: read them off a page, and re-join tables that continue across a page break.
+"""Ruled tables: read them off a page's ruling lines, and re-join tables that continue across a
+page break.
 
-Only ruled tables (pdfplumber's default `lines` strategy) are read here. Borderless tables are
-left as Lines for the finding extractor, which knows the audit vocabulary; guessing them from
-whitespace here would swallow prose. Joining is conservative: a wrong join merges two findings,
-a missed one only splits a finding, so anything doubtful stays apart.
+Only ruled tables are read here, with pdfplumber's table algorithms (snap and join the edges,
+find their intersections, the cells between them, and the tables those cells form) run over
+the ruling lines `graphics` took from pdfium, so no page is ever parsed twice. Borderless tables
+are left as Lines for the finding extractor, which knows the audit vocabulary; guessing them
+from whitespace here would swallow prose. Joining is conservative: a wrong join merges two
+findings, a missed one only splits a finding, so anything doubtful stays apart.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pdfplumber.page
+from typing import Any
 
 from extractor.reading.columns import Word, group_rows
 from extractor.reading.document import Line, Page, Table, TableRow
 
+# pdfplumber's default table settings (points).
+SNAP_TOLERANCE = 3.0
+JOIN_TOLERANCE = 3.0
+EDGE_MIN_LENGTH = 3.0
+INTERSECTION_TOLERANCE = 3.0
 # Column edges of a continuation may move this much (points) and still be the same column.
 EDGE_TOLERANCE = 6.0
 # Page header and footer zones, in points from the page edge: page numbers and running titles
@@ -27,6 +35,12 @@ MARGIN_ZONE = 40.0
 MIN_BOTTOM_SHARE = 0.6
 CONTINUED = re.compile(r"\bcont(inued|inuation|'d|\.)", re.IGNORECASE)
 PAGE_MARK = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
+
+Cell = tuple[float, float, float, float]
+
+
+class TooManyRules(ValueError):
+    """Raised when a page has more ruling lines than the table search may take on."""
 
 
 @dataclass(frozen=True)
@@ -41,52 +55,101 @@ class PageTable:
         return len(self.edges) - 1
 
 
+def could_hold_table(edges: Sequence[dict[str, Any]]) -> bool:
+    """Tell whether `edges` could form a cell: two rules each way, long enough to count."""
+    long = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= 3]
+    horizontal = sum(1 for e in long if e["orientation"] == "h")
+    return horizontal >= 2 and len(long) - horizontal >= 2
+
+
 def find_page_tables(
-    page: pdfplumber.page.Page,
+    edges: Sequence[dict[str, Any]],
     words: Sequence[Word],
     page_number: int,
     *,
-    origin: tuple[float, float] = (0.0, 0.0),
+    max_rules: int | None = None,
 ) -> list[PageTable]:
-    """Return the ruled tables of `page` with cell text taken from `words`, top to bottom.
+    """Return the ruled tables that `edges` draw, with cell text taken from `words`, top to
+    bottom. Edges and words share the page frame (points, top-left origin).
 
-    `words` and the returned boxes are relative to the page's top-left corner, which lies at
-    `origin` in pdfplumber's coordinates. Tables of a single column are ignored: they are boxes
-    drawn around text, whose text stays in the running Lines.
+    Tables of a single column are ignored: they are boxes drawn around text, whose text stays in
+    the running Lines. Raise `TooManyRules` when more than `max_rules` rules remain after
+    merging (the cell search grows with their square).
     """
     found: list[PageTable] = []
-    for table in page.find_tables():
-        xs = sorted({cell[0] for cell in table.cells})
+    placed = _Placed(words)
+    for cells in table_cells(edges, max_rules=max_rules):
+        xs = sorted({cell[0] for cell in cells})
         if len(xs) < 2:
             continue
-        parts = (_row(_shift(group.cells, origin), words, page_number) for group in table.rows)
-        rows = [row for row in parts if row is not None]
+        rows = [row for row in (_row(group, placed, page_number) for group in _rows(cells)) if row]
         if not rows:
             continue
-        box = _shift([table.bbox], origin)[0]
-        assert box is not None
-        edges = (*(float(x) - origin[0] for x in xs), box[2])
-        found.append(PageTable(Table(page=page_number, bbox=box, rows=rows), edges))
+        box = (
+            min(cell[0] for cell in cells),
+            min(cell[1] for cell in cells),
+            max(cell[2] for cell in cells),
+            max(cell[3] for cell in cells),
+        )
+        edges_x = (*(float(x) for x in xs), box[2])
+        found.append(PageTable(Table(page=page_number, bbox=box, rows=rows), edges_x))
     return sorted(found, key=lambda t: (t.table.bbox[1], t.table.bbox[0]))
 
 
-def _shift(
-    cells: Sequence[tuple[float, float, float, float] | None], origin: tuple[float, float]
-) -> list[tuple[float, float, float, float] | None]:
-    ox, oy = origin
-    return [
-        None
-        if c is None
-        else (float(c[0]) - ox, float(c[1]) - oy, float(c[2]) - ox, float(c[3]) - oy)
-        for c in cells
+class _Placed:
+    """Words indexed by the height of their centres, to find those inside a box quickly."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        centred = sorted(((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2, w) for w in words)
+        self.ys = [c[0] for c in centred]
+        self.centred = centred
+
+    def inside(self, box: Cell) -> list[tuple[float, float, Word]]:
+        """Return (y, x, word) for the words whose centre lies in `box`, by centre height."""
+        start = bisect.bisect_left(self.ys, box[1])
+        stop = bisect.bisect_right(self.ys, box[3])
+        return [c for c in self.centred[start:stop] if box[0] <= c[1] <= box[2]]
+
+
+def table_cells(
+    edges: Sequence[dict[str, Any]], *, max_rules: int | None = None
+) -> list[list[Cell]]:
+    """Return the cells of each table that `edges` draw (pdfplumber's `lines` strategy)."""
+    # Imported here: only pages with ruling lines need pdfplumber's algorithms.
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+
+    merged = merge_edges(
+        list(edges),
+        snap_x_tolerance=SNAP_TOLERANCE,
+        snap_y_tolerance=SNAP_TOLERANCE,
+        join_x_tolerance=JOIN_TOLERANCE,
+        join_y_tolerance=JOIN_TOLERANCE,
+    )
+    merged = [
+        e for e in merged if e["width" if e["orientation"] == "h" else "height"] >= EDGE_MIN_LENGTH
     ]
+    if max_rules is not None and len(merged) > max_rules:
+        raise TooManyRules(f"{len(merged)} ruling lines")
+    intersections = edges_to_intersections(merged, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    return cells_to_tables(intersections_to_cells(intersections))
 
 
-def _row(
-    cells: Sequence[tuple[float, float, float, float] | None],
-    words: Sequence[Word],
-    page_number: int,
-) -> TableRow | None:
+def _rows(cells: Sequence[Cell]) -> list[list[Cell | None]]:
+    """Group a table's cells into rows, each with one slot per column (None where a cell to the
+    left spans it), top to bottom; as pdfplumber's `Table.rows`."""
+    xs = sorted({cell[0] for cell in cells})
+    rows: dict[float, dict[float, Cell]] = {}
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        rows.setdefault(cell[1], {})[cell[0]] = cell
+    return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
+
+
+def _row(cells: Sequence[Cell | None], placed: _Placed, page_number: int) -> TableRow | None:
     present = [c for c in cells if c is not None]
     if not present:
         return None
@@ -96,19 +159,14 @@ def _row(
         max(c[2] for c in present),
         max(c[3] for c in present),
     )
-    inside = [w for w in words if _centre_in(w, box)]
+    inside = placed.inside(box)
     texts = ["" if cell is None else _cell_text(cell, inside) for cell in cells]
     return TableRow(cells=texts, page=page_number, bbox=box, cell_boxes=list(cells))
 
 
-def _centre_in(word: Word, box: tuple[float, float, float, float]) -> bool:
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
-def _cell_text(cell: tuple[float, float, float, float], words: Sequence[Word]) -> str:
-    rows = group_rows([w for w in words if _centre_in(w, cell)])
+def _cell_text(cell: Cell, inside: Sequence[tuple[float, float, Word]]) -> str:
+    words = [w for y, x, w in inside if cell[1] <= y <= cell[3] and cell[0] <= x <= cell[2]]
+    rows = group_rows(words)
     return " ".join(" ".join(w.text for row in rows for w in row).split())
 
 

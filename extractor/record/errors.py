@@ -20,7 +20,7 @@ E001 = ErrorSpec("E001", "not_found", "File not found: {path}. Check the path an
 E002 = ErrorSpec(
     "E002",
     "not_pdf",
-    "{name} is not a PDF (it starts with {head!r}). Upload the audit report as a PDF file.",
+    "{name} is not a PDF ({head}). Upload the audit report as a PDF file.",
 )
 E003 = ErrorSpec(
     "E003",
@@ -83,7 +83,8 @@ E013 = ErrorSpec(
     "E013",
     "decompression_limit",
     "{name} holds a compressed stream that expands to more than {limit_mb:.0f} MB "
-    "(a decompression bomb, or a damaged file). It was not read.",
+    "(a decompression bomb, or a damaged file). It was not read; if the file is trusted, "
+    "re-export it with smaller images.",
 )
 E014 = ErrorSpec(
     "E014",
@@ -160,6 +161,16 @@ W_CLASSIFIER_MISSING = (
 )
 W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."
 W_READER_MISSING = (
-    "W108: the block labeller is not installed; no findings were read "
+    "W111: the block labeller is not installed; no findings were read "
     "(run `audit-extractor train`)."
+)
+W_TEXT_ROTATED = (
+    "W108: page {page} shows its text turned {degrees} degrees clockwise; it was read upright "
+    "(its boxes are in the upright page)."
+)
+W_PAGE_SIZE = (
+    "W109: page {page} has no usable page size ({detail}); the size of its content was used."
+)
+W_TOO_MANY_RULES = (
+    "W110: page {page} has more than {limit} ruling lines; its tables were read as plain text."
 )

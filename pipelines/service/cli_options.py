@@ -56,6 +56,7 @@ def settings_from_args(args: argparse.Namespace) -> ServiceSettings:
     }
     optional = {
         "models": "models_dir",
+        "samples": "samples_dir",
         "timeout": "timeout_s",
         "max_pages": "max_pages",
         "max_memory_mb": "max_memory_mb",

@@ -1,4 +1,4 @@
-"""`audit-extractor serve`: the HTTP API (uvicorn) and, by default, its job workers.
+"""`audit-extractor serve`: the HTTP API (uvicorn), the reviewers' `/review` app, and workers.
 
 Applies database migrations, starts `--workers N` worker processes (0 when workers run
 elsewhere), then serves the API until SIGINT/SIGTERM, and stops the workers after it.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
 from pipelines.service.cli_options import add_job_options, add_store_options, settings_from_args
 
@@ -43,11 +44,19 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--no-migrate", action="store_true", help="do not apply database migrations at start"
     )
     parser.add_argument("--log-level", default="info", help="uvicorn log level")
+    parser.add_argument(
+        "--samples",
+        type=Path,
+        default=None,
+        help="gold data folder that reviewers' accepted reports are filed into "
+        "(corrections/; default: the repository's labelled_samples/)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from pipelines.review.web import install_review_app
     from pipelines.service.app import create_app
     from pipelines.service.database import upgrade_database
     from pipelines.service.supervisor import WorkerPool
@@ -60,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         pool.start()
         pool.supervise_in_background()
     try:
-        app = create_app(settings, migrate=False)
+        app = install_review_app(create_app(settings, migrate=False))
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     finally:
         pool.stop()

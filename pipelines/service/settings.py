@@ -38,6 +38,11 @@ class ServiceSettings(BaseModel):
     database_url: str = Field(default_factory=default_database_url)
     store_dir: Path = Field(default_factory=default_store_dir)
     models_dir: Path | None = Field(default=None, description="None: the repository's models/.")
+    samples_dir: Path | None = Field(
+        default=None,
+        description="Gold data that accepted reviews are filed into (corrections/); "
+        "None: the repository's labelled_samples/.",
+    )
 
     # Limits on uploads (checked by the web process without parsing the PDF).
     max_upload_bytes: int = 50 * MB

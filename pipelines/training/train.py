@@ -1,7 +1,8 @@
 """`audit-extractor train`: rebuild the NER pipeline and the ILO classifier from gold data.
 
-Reads the `train` split plus reviewers' `corrections` (never `test`), carves a dev set out of
-them by document (every layout's `-05` report) for the NER's early stopping and its model card,
+Reads the `train` split plus reviewers' `corrections` (never `test`; one correction in five is
+kept back for the retraining gate, see `holdout.py`), carves a dev set out of them by document
+(every layout's `-05` report) for the NER's early stopping and its model card,
 and writes `models/ner/`, `models/ilo_classifier.skops`, `models/training_report.json` and
 `models/README.md`. The classifier also learns from the phrase banks' training wordings
 (`pipelines/training/classifier_data.py`) and is scored on the held-out ones. Deterministic for
@@ -36,6 +37,7 @@ from extractor.pipeline import (
 )
 from extractor.record.schema import ENTITY_LABELS, finding_text
 from pipelines.training.classifier import train_classifier
+from pipelines.training.holdout import training_documents
 from pipelines.training.model_card import write_model_card
 from pipelines.training.ner import read_patterns  # noqa: F401 - registers the config's pattern reader
 from pipelines.training.reader import train_reader
@@ -138,7 +140,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    docs = load_gold(TRAIN_SPLITS, args.samples)
+    everything = load_gold(TRAIN_SPLITS, args.samples)
+    # Some reviewer corrections are kept back for the retraining gate (holdout.py).
+    docs = training_documents(everything)
     if not docs:
         print(
             f"train: no gold documents under {args.samples}/{{train,corrections}}", file=sys.stderr
@@ -154,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         documents={"train": len(train), "dev": len(dev)},
         corrections=sum(d.split == "corrections" for d in docs),
+        corrections_held_for_validation=len(everything) - len(docs),
         corpus_sha256=corpus_fingerprint(docs),
         versions={
             "python": platform.python_version(),

@@ -194,6 +194,24 @@ def mixed_scan() -> bytes:
     return buf.getvalue()
 
 
+SCANNED_PAGES = (
+    ("First scanned page", "Wages were paid late."),
+    ("Second scanned page", "Passports were kept."),
+    ("Third scanned page", "No rest day in June."),
+)
+
+
+def three_scanned_pages() -> bytes:
+    """Three image-only pages, each saying which page it is (for OCR in parallel)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for lines in SCANNED_PAGES:
+        _draw_scan(c, _scan_image(lines))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def simple(text: str = "Simple one-page report.", **kwargs: object) -> bytes:
     buf = io.BytesIO()
     c = _canvas(buf, **kwargs)
@@ -232,19 +250,17 @@ def zero_pages() -> bytes:
 
 
 def broken_page() -> bytes:
-    """Two pages; page 2 uses a Type3 font without /FontBBox, which pdfminer cannot load."""
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R %s >>"
+    """Two pages; the second entry of the page tree is a string, not a page: no parser can load
+    it, and the first page must still be read."""
     return _hand_written(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
-            page % (5, b"/Resources << /Font << /F1 7 0 R >> >>"),
-            page % (6, b"/Resources << /Font << /F1 8 0 R >> >>"),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+            b"/Resources << /Font << /F1 6 0 R >> >> >>",
+            b"(Unreadable second page)",
             _stream(b"BT /F1 12 Tf 72 760 Td (Readable first page) Tj ET"),
-            _stream(b"BT /F1 12 Tf 72 760 Td (Unreadable second page) Tj ET"),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            b"<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] "
-            b"/CharProcs << >> /Encoding << >> /FirstChar 0 /LastChar 0 /Widths [0] >>",
         ]
     )
 
@@ -266,6 +282,7 @@ FIXTURES = {
     "unrelated_tables.pdf": unrelated_tables,
     "image_only.pdf": image_only,
     "mixed_scan.pdf": mixed_scan,
+    "three_scanned_pages.pdf": three_scanned_pages,
     "simple.pdf": simple,
     "encrypted.pdf": lambda: simple(
         encrypt=StandardEncryption("secret", ownerPassword="owner", strength=128)
