@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.evaluation.matching import similarity
 from extractor.findings.grouping import group_findings
 from extractor.findings.supervision import OUTSIDE, label_blocks
 from extractor.reading.blocks import build_blocks
@@ -82,4 +83,5 @@ def test_gold_labels_regroup_into_the_gold_findings(pdf: Path) -> None:
     assert len(found) == len(record.findings)
     for predicted, gold in zip(found, record.findings, strict=True):
         assert predicted.provenance.page == gold.provenance.page
-        assert predicted.description.split()[:4] == gold.description.split()[:4]
+        # A leading 'Noncompliance:' may be read as the field's label rather than its text.
+        assert similarity(predicted.description, gold.description) >= 0.8

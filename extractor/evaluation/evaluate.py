@@ -742,7 +742,20 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "--lofo",
         action="store_true",
         help="also cross-validate the finding reader, leaving one report family of the train "
-        "split out at a time (trains one model per family: minutes)",
+        "split (and of the realistic corpus's train families) out at a time; trains one model "
+        "per family: minutes each",
+    )
+    parser.add_argument(
+        "--lofo-families",
+        default=None,
+        help="comma-separated families to hold out (default: every family)",
+    )
+    parser.add_argument(
+        "--realistic",
+        type=Path,
+        default=Path("build/corpus"),
+        help="the generated realistic corpus, whose train families join the cross-validation "
+        "(default build/corpus; skipped when absent)",
     )
     curve = parser.add_argument_group("learning curve (pipelines/training/learning_curve.py)")
     curve.add_argument(
@@ -789,20 +802,33 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()  # keep the tables before the stderr note when both go to one terminal
     print(f"report written to {out}", file=sys.stderr)
     if args.lofo:
-        run_cross_validation(args.samples, out.with_name(f"lofo-{args.samples.name}.json"))
+        families = args.lofo_families.split(",") if args.lofo_families else None
+        run_cross_validation(args.samples, args.realistic, out.with_name("lofo.json"), families)
     return 0
 
 
-def run_cross_validation(samples_dir: Path, out: Path) -> None:
-    """Print and save leave-one-family-out scores of the finding reader on `samples_dir`."""
+def run_cross_validation(
+    samples_dir: Path,
+    realistic_dir: Path | None,
+    out: Path,
+    families: Sequence[str] | None = None,
+) -> None:
+    """Print and save leave-one-family-out scores of the finding reader: the train split of
+    `samples_dir` and of the realistic corpus (when generated), each family held out in turn
+    while the reader learns from all the others."""
     from extractor.evaluation.reader_cv import (
         cross_validate_reader,
         format_cross_validation,
         reader_examples,
     )
 
-    examples = reader_examples(load_gold(("train",), samples_dir))
-    cv = cross_validate_reader(examples)
+    docs = load_gold(("train",), samples_dir)
+    title = f"{samples_dir.name} train split"
+    if realistic_dir is not None and realistic_dir.is_dir():
+        docs += load_gold(("train",), realistic_dir)
+        title += f" + {realistic_dir} train families"
+    examples = reader_examples(docs)
+    cv = cross_validate_reader(examples, families=families)
     out.write_text(cv.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    sys.stdout.write(format_cross_validation(cv, f"{samples_dir.name} train split"))
+    sys.stdout.write(format_cross_validation(cv, title))
     print(f"cross-validation written to {out}", file=sys.stderr)

@@ -107,6 +107,12 @@ def _repeats_field(draft: _Draft, role: str, block: Block) -> bool:
         return False
     last = max(i for i, r in enumerate(draft.roles) if r == "description")
     previous = draft.blocks[last]
+    if (
+        block.page == previous.page
+        and block.column == previous.column
+        and _cut_sentence(previous, block)
+    ):
+        return False  # a sentence cut in two by a wide line gap (a wrapped cell read as lines)
     if last != len(draft.roles) - 1:
         return True
     if previous.table is not None and block.table == previous.table:
@@ -114,6 +120,15 @@ def _repeats_field(draft: _Draft, role: str, block: Block) -> bool:
         return not (block.page != previous.page and block.col == previous.col)
     # A paragraph carried over a page or column break continues the same description.
     return block.page == previous.page and block.column == previous.column
+
+
+def _cut_sentence(previous: Block, block: Block) -> bool:
+    """`block` goes on with the sentence `previous` left unfinished, just below it."""
+    if re.search(r"[.!?;:)\]'\"\u2019\u201d]\s*$", previous.text):
+        return False
+    line_height = max(previous.bbox[3] - previous.bbox[1], 1.0) / max(previous.n_lines, 1)
+    gap = block.bbox[1] - previous.bbox[3]
+    return 0 <= gap <= 2.5 * min(line_height, 14.0) and abs(block.bbox[0] - previous.bbox[0]) < 30
 
 
 def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:

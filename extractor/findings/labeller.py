@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import MaxAbsScaler
 from skops.io import dump, get_untrusted_types, load
+from threadpoolctl import threadpool_limits
 
 from extractor.findings.features import (
     NEIGHBOUR_SHIFTS,
@@ -45,6 +46,11 @@ START_THRESHOLD = 0.5
 # Character n-grams (for OCR noise and unseen word forms) are taken from the start of a block
 # only: the first sentence says what a block is, and long paragraphs cost most to analyse.
 CHAR_PREFIX = 240
+# Most blocks of a long report are far from any finding (cover tables, checklists, sample
+# records) and easy to call OUTSIDE. Training keeps every block in or next to a finding and this
+# share of the others, weighted up so the class balance the models see is unchanged.
+KEEP_FAR_OUTSIDE = 0.3
+NEAR_FINDING = 2
 
 TRUSTED_TYPES = frozenset(
     {
@@ -131,6 +137,12 @@ class BlockLabeller:
         """Label the blocks of one report (in reading order)."""
         if not blocks:
             return BlockPrediction([], [], [])
+        # One report is a few hundred rows: OpenMP threads in the trees cost more than they save
+        # and spin against the other extraction workers on the machine.
+        with threadpool_limits(limits=1, user_api="openmp"):
+            return self._predict(blocks, standard)
+
+    def _predict(self, blocks: Sequence[Block], standard: Standard) -> BlockPrediction:
         dense = dense_features(blocks, standard)
         text_proba = _align(
             self.text_model.predict_proba(self._text_matrix(blocks, dense)),
@@ -193,17 +205,20 @@ class BlockLabeller:
                 sparse.csr_matrix(scaler.fit_transform(dense)),
             ]
         ).tocsr()
-        text_proba = _out_of_fold_text_proba(matrix, roles, groups, seed)
-        text_model = _text_model(seed).fit(matrix, roles)
+        keep, weight = _training_rows(roles, groups, seed)
+        text_proba = _out_of_fold_text_proba(matrix, roles, groups, keep, weight, seed)
+        text_model = _text_model(seed).fit(matrix[keep], roles[keep], sample_weight=weight[keep])
         stacked = np.vstack(
             [
                 _stack(dense[mask], text_proba[mask], documents[i][0])
                 for i, mask in enumerate(_document_masks(groups, len(documents)))
             ]
         )
-        role_model = _tree_model(seed).fit(stacked, roles)
-        role_proba = _out_of_fold_tree_proba(stacked, roles, groups, seed)
-        start_model = _tree_model(seed).fit(_with_roles(stacked, role_proba), starts)
+        role_model = _tree_model(seed).fit(stacked[keep], roles[keep], sample_weight=weight[keep])
+        role_proba = _out_of_fold_tree_proba(stacked, roles, groups, keep, weight, seed)
+        start_model = _tree_model(seed).fit(
+            _with_roles(stacked, role_proba)[keep], starts[keep], sample_weight=weight[keep]
+        )
         return cls(
             {
                 "words": words,
@@ -276,22 +291,53 @@ def _folds(groups: np.ndarray, seed: int) -> list[np.ndarray]:
     return [np.array([fold_of[g] == k for g in groups]) for k in range(FOLDS)]
 
 
+def _training_rows(
+    roles: np.ndarray, groups: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return which blocks to fit on and their weights: every block within `NEAR_FINDING`
+    blocks of a finding's block (same report), and a weighted sample of the rest."""
+    inside = roles != OUTSIDE
+    near = inside.copy()
+    for shift in range(1, NEAR_FINDING + 1):
+        before = np.zeros_like(inside)
+        before[shift:] = inside[:-shift] & (groups[shift:] == groups[:-shift])
+        after = np.zeros_like(inside)
+        after[:-shift] = inside[shift:] & (groups[:-shift] == groups[shift:])
+        near |= before | after
+    sampled = np.random.default_rng(seed).random(len(roles)) < KEEP_FAR_OUTSIDE
+    keep = near | sampled
+    weight = np.where(near, 1.0, 1.0 / KEEP_FAR_OUTSIDE)
+    return keep, weight
+
+
 def _out_of_fold_text_proba(
-    matrix: sparse.csr_matrix, roles: np.ndarray, groups: np.ndarray, seed: int
+    matrix: sparse.csr_matrix,
+    roles: np.ndarray,
+    groups: np.ndarray,
+    keep: np.ndarray,
+    weight: np.ndarray,
+    seed: int,
 ) -> np.ndarray:
     proba = np.zeros((len(roles), len(ROLES)))
     for held in _folds(groups, seed):
-        model = _text_model(seed).fit(matrix[~held], roles[~held])
+        fit = keep & ~held
+        model = _text_model(seed).fit(matrix[fit], roles[fit], sample_weight=weight[fit])
         proba[held] = _align(model.predict_proba(matrix[held]), model.classes_)
     return proba
 
 
 def _out_of_fold_tree_proba(
-    stacked: np.ndarray, roles: np.ndarray, groups: np.ndarray, seed: int
+    stacked: np.ndarray,
+    roles: np.ndarray,
+    groups: np.ndarray,
+    keep: np.ndarray,
+    weight: np.ndarray,
+    seed: int,
 ) -> np.ndarray:
     proba = np.zeros((len(roles), len(ROLES)))
     for held in _folds(groups, seed):
-        model = _tree_model(seed).fit(stacked[~held], roles[~held])
+        fit = keep & ~held
+        model = _tree_model(seed).fit(stacked[fit], roles[fit], sample_weight=weight[fit])
         proba[held] = _align(model.predict_proba(stacked[held]), model.classes_)
     return proba
 
