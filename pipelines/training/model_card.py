@@ -154,11 +154,21 @@ def _reader_card(reader: dict | None) -> list[str]:
         f"Trained on {reader['documents']['train']} reports "
         f"({', '.join(reader['families'])}), {reader['blocks']} blocks of which "
         f"{reader['blocks_in_findings']} inside findings; dev "
-        f"{reader['documents']['dev']} reports; {reader['seconds']} s.",
+        f"{reader['documents']['dev']} reports; training profile "
+        f"{reader.get('profile', 'full')!r}; {reader['seconds']} s.",
         "",
-        "| dev finding detection | precision | recall | F1 | gold findings |",
-        "|---|---:|---:|---:|---:|",
-        row("text reports", dev["text"]),
-        row("scanned reports", dev["scanned"]),
-        "",
-    ]
+    ] + (
+        [
+            "Held-out scores: `make evaluate` (held-out layouts and realistic families) and "
+            "`make evaluate-lofo` (leave one family out), quoted in the top-level README.",
+            "",
+        ]
+        if dev is None
+        else [
+            "| dev finding detection | precision | recall | F1 | gold findings |",
+            "|---|---:|---:|---:|---:|",
+            row("text reports", dev["text"]),
+            row("scanned reports", dev["scanned"]),
+            "",
+        ]
+    )

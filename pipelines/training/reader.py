@@ -23,13 +23,16 @@ def train_reader(
     *,
     seed: int = 0,
     cache_dir: Path = DEFAULT_CACHE_DIR,
+    profile: str = "full",
 ) -> tuple[BlockLabeller, dict]:
     """Return the shipped labeller (fitted on train + dev) and its report for the model card."""
     train_examples = reader_examples(train, cache_dir)
     dev_examples = reader_examples(dev, cache_dir)
-    scored = fit_labeller(train_examples, seed=seed)
-    dev_score = score_family("dev", scored, dev_examples)
-    shipped = fit_labeller([*train_examples, *dev_examples], seed=seed)
+    dev_score = None
+    if dev_examples:  # the learning curve retrains without a dev set: one fit, not two
+        scored = fit_labeller(train_examples, seed=seed, profile=profile)
+        dev_score = score_family("dev", scored, dev_examples)
+    shipped = fit_labeller([*train_examples, *dev_examples], seed=seed, profile=profile)
     blocks = sum(len(e.labelled.blocks) for e in train_examples + dev_examples)
     in_findings = sum(
         sum(role != "O" for role in e.labelled.roles) for e in train_examples + dev_examples
@@ -38,8 +41,11 @@ def train_reader(
         "documents": {"train": len(train_examples), "dev": len(dev_examples)},
         "blocks": blocks,
         "blocks_in_findings": in_findings,
+        "profile": profile,
         "families": sorted({e.doc.family for e in train_examples + dev_examples}),
-        "dev_detection": {
+        "dev_detection": None
+        if dev_score is None
+        else {
             "text": dev_score.text.model_dump(),
             "scanned": dev_score.scanned.model_dump(),
         },
