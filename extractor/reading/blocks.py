@@ -184,7 +184,55 @@ def split_line(text: str) -> tuple[str | None, str | None, str]:
         if len(words) <= MAX_LABEL_WORDS and not found.group("label").rstrip().endswith("."):
             label = found.group("label").strip()
             text = found.group("rest").strip()
+    if label is None:
+        label, text = _bold_style_label(text)
     return marker, label, text
+
+
+# Labels printed without a colon (often in bold: "Priority Major", "Required action Reimburse
+# ..."): a field label of two words or more before a value that starts with a capital or a
+# digit, or one of these single words before a capitalised word. Other single words ("Plan",
+# "Law", "Status") start sentences too often to be taken as labels without a colon.
+SINGLE_WORD_LABELS = frozenset(
+    {
+        "priority",
+        "grade",
+        "severity",
+        "rating",
+        "classification",
+        "evidence",
+        "description",
+        "details",
+        "deadline",
+        "timescale",
+        "timeframe",
+        "recommendation",
+        "recommendations",
+        "remediation",
+        "clause",
+        "finding",
+    }
+)
+BOLD_LABEL_MAX_WORDS = 4
+
+
+def _bold_style_label(text: str) -> tuple[str | None, str]:
+    from extractor.findings.fields import label_field  # vocabulary shared with the reader
+
+    words = text.split(" ")
+    for n in range(min(BOLD_LABEL_MAX_WORDS, len(words) - 1), 0, -1):
+        head, first = words[:n], words[n]
+        if not head[0][:1].isupper() or not (first[:1].isupper() or first[:1].isdigit()):
+            continue
+        if any(not w.isalpha() for w in head):
+            continue
+        candidate = " ".join(head)
+        # "Finding 3 - Wages" is a numbered heading, not a label and its value.
+        if n == 1 and (candidate.lower() not in SINGLE_WORD_LABELS or not first[:1].isalpha()):
+            continue
+        if label_field(candidate) is not None:
+            return candidate, " ".join(words[n:])
+    return None, text
 
 
 def _continuation(open_blocks: list[_Open], line: Line, body: float, *, ocr: bool) -> _Open | None:
