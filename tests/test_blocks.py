@@ -70,6 +70,14 @@ def test_blocks_come_in_reading_order_with_consecutive_indexes(mixed) -> None:
             "leave the compound after 21: 00 hours",
             (None, None, "leave the compound after 21: 00 hours"),
         ),
+        # Labels printed without a colon (in bold on the page): field vocabulary before a value.
+        ("Priority Major", (None, "Priority", "Major")),
+        ("Required action Reimburse all fees.", (None, "Required action", "Reimburse all fees.")),
+        ("Target date 2 months", (None, "Target date", "2 months")),
+        # ... but not a sentence that starts with a label word, nor a numbered heading.
+        ("Evidence was not kept.", (None, None, "Evidence was not kept.")),
+        ("Finding 3 - Wages", (None, None, "Finding 3 - Wages")),
+        ("Plan B was adopted.", (None, None, "Plan B was adopted.")),
     ],
 )
 def test_split_line(line: str, expected: tuple) -> None:
