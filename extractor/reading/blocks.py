@@ -429,9 +429,15 @@ def _insert_continued(blocks: list[Block], continued: list[Block]) -> list[Block
     """Place the rows a table carried onto later pages at their own page, before that page's text
     below them, so reading order follows the page."""
     out = list(blocks)
+    start, previous = 0, None
     for block in sorted(continued, key=lambda b: (b.page, b.bbox[1], b.bbox[0])):
+        # Rows of one table come in page and top order: the next one goes no earlier than the
+        # row before it (the scan from the start made long reports quadratic).
+        if previous is None or previous.table != block.table:
+            start = 0
         position = len(out)
-        for i, other in enumerate(out):
+        for i in range(start, len(out)):
+            other = out[i]
             if other.page > block.page or (
                 other.page == block.page
                 and other.table != block.table
@@ -449,6 +455,7 @@ def _insert_continued(blocks: list[Block], continued: list[Block]) -> list[Block
         ):
             position += 1
         out.insert(position, block)
+        start, previous = position, block
     return out
 
 
