@@ -758,6 +758,12 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         "full (as `train` ships, about twice as long)",
     )
     parser.add_argument(
+        "--lofo-max-per-variant",
+        type=int,
+        default=None,
+        help="train each fold on at most this many reports per layout variant (shorter run)",
+    )
+    parser.add_argument(
         "--realistic",
         type=Path,
         default=Path("build/corpus"),
@@ -811,7 +817,12 @@ def run(args: argparse.Namespace) -> int:
     if args.lofo:
         families = args.lofo_families.split(",") if args.lofo_families else None
         run_cross_validation(
-            args.samples, args.realistic, out.with_name("lofo.json"), families, args.lofo_profile
+            args.samples,
+            args.realistic,
+            out.with_name("lofo.json"),
+            families,
+            args.lofo_profile,
+            args.lofo_max_per_variant,
         )
     return 0
 
@@ -822,6 +833,7 @@ def run_cross_validation(
     out: Path,
     families: Sequence[str] | None = None,
     profile: str = "quick",
+    max_train_per_variant: int | None = None,
 ) -> None:
     """Print and save leave-one-family-out scores of the finding reader: the train split of
     `samples_dir` and of the realistic corpus (when generated), each family held out in turn
@@ -842,8 +854,12 @@ def run_cross_validation(
         examples,
         families=families,
         profile=profile,
+        max_train_per_variant=max_train_per_variant,
         log=lambda line: print(line, file=sys.stderr, flush=True),
     )
     out.write_text(cv.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    sys.stdout.write(format_cross_validation(cv, f"{title}, training profile {profile!r}"))
+    capped = ""
+    if max_train_per_variant:
+        capped = f", at most {max_train_per_variant} reports per variant"
+    sys.stdout.write(format_cross_validation(cv, f"{title}, training profile {profile!r}{capped}"))
     print(f"cross-validation written to {out}", file=sys.stderr)

@@ -13,6 +13,7 @@ Scoring only: the labeller is trained here through its own `fit`, the same one
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -51,6 +52,7 @@ class CrossValidation(BaseModel):
 
     families: list[FamilyScore]
     profile: str = "full"
+    max_train_per_variant: int | None = None
 
     @property
     def mean_f1(self) -> float | None:
@@ -161,21 +163,42 @@ def cross_validate_reader(
     seed: int = 0,
     families: Sequence[str] | None = None,
     profile: str = "quick",
+    max_train_per_variant: int | None = None,
     log: Callable[[str], None] | None = None,
 ) -> CrossValidation:
     """Leave each family out in turn: train on the others (with the lighter `quick` training
-    profile by default: one fit per family), score on it."""
+    profile by default: one fit per family), score on every report of it. With
+    `max_train_per_variant`, each fold trains on at most that many reports of each layout
+    variant of the other families (a shorter run; the held-out family is always scored whole)."""
     names = sorted({e.doc.family for e in examples})
+    pool = _capped(examples, max_train_per_variant)
     scores = []
     for family in families or names:
         held = [e for e in examples if e.doc.family == family]
-        rest = [e for e in examples if e.doc.family != family]
+        rest = [e for e in pool if e.doc.family != family]
         if not held or not rest:
             continue
         scores.append(score_family(family, fit_labeller(rest, seed=seed, profile=profile), held))
         if log is not None:
             log(f"{family}: detection F1 {scores[-1].all.f1} ({len(held)} reports)")
-    return CrossValidation(families=scores, profile=profile)
+    return CrossValidation(
+        families=scores, profile=profile, max_train_per_variant=max_train_per_variant
+    )
+
+
+def _capped(examples: Sequence[ReaderExample], per_variant: int | None) -> list[ReaderExample]:
+    """At most `per_variant` reports of each layout variant (doc ids `<variant>-<n>[-scan]`),
+    scans and text reports alike, in doc-id order."""
+    if per_variant is None:
+        return list(examples)
+    taken: Counter[str] = Counter()
+    kept = []
+    for example in sorted(examples, key=lambda e: e.doc.doc_id):
+        variant = re.sub(r"-\d+(-scan)?$", "", example.doc.doc_id)
+        if taken[variant] < per_variant:
+            taken[variant] += 1
+            kept.append(example)
+    return kept
 
 
 def corpus_regions(doc: GoldDocument) -> list[dict]:
