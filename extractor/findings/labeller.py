@@ -14,6 +14,7 @@ Persisted with skops, never pickle: `load` refuses any type outside `TRUSTED_TYP
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from extractor.findings.features import (
     shifted,
 )
 from extractor.findings.supervision import OUTSIDE, ROLES
+from extractor.indicators.classifier import rebuilt_vectorizer, vocabulary_text
 from extractor.reading.blocks import Block
 from extractor.record.schema import Standard
 
@@ -47,6 +49,7 @@ START_THRESHOLD = 0.5
 # only: the first sentence says what a block is, and long paragraphs cost most to analyse.
 CHAR_PREFIX = 240
 NEAR_FINDING = 2
+VECTORIZERS = ("words", "chars", "context")
 # At inference, a block whose text-model probability of lying outside every finding is at least
 # this skips the trees. On a third of the held-out realistic families' blocks (44,666; model of
 # 2026-11-26) 0.99 skipped 62 % of them; the trees disagreed on 12 of those.
@@ -87,8 +90,6 @@ TRUSTED_TYPES = frozenset(
         "numpy.int64",
         "numpy.ndarray",
         "scipy.sparse._csr.csr_matrix",
-        "sklearn.feature_extraction.text.TfidfVectorizer",
-        "sklearn.feature_extraction.text.TfidfTransformer",
         "sklearn.linear_model._logistic.LogisticRegression",
         "sklearn.preprocessing._data.MaxAbsScaler",
         "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
@@ -221,13 +222,7 @@ class BlockLabeller:
         dense = np.vstack([dense_features(doc[0], doc[1]) for doc in documents])
         texts = [normalised_text(b.text) or "empty" for b in blocks]
         contexts = [context_text(b) for b in blocks]
-        words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=40000, sublinear_tf=True)
-        chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 4), min_df=3, max_features=30000, sublinear_tf=True
-        )
-        context = TfidfVectorizer(
-            token_pattern=r"\S+", ngram_range=(1, 2), min_df=2, max_features=20000
-        )
+        words, chars, context = _vectorizers()
         scaler = MaxAbsScaler()
         matrix = sparse.hstack(
             [
@@ -270,19 +265,20 @@ class BlockLabeller:
     def save(self, path: Path) -> None:
         """Write the model with skops (plain scikit-learn objects, lists and dicts only)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        dump(
-            {
-                "version": self.version,
-                "words": self.words,
-                "chars": self.chars,
-                "context": self.context,
-                "scaler": self.scaler,
-                "text_model": self.text_model,
-                "role_model": self.role_model,
-                "start_model": self.start_model,
-            },
-            path,
-        )
+        state: dict[str, Any] = {
+            "version": self.version,
+            "scaler": self.scaler,
+            "text_model": self.text_model,
+            "role_model": self.role_model,
+            "start_model": self.start_model,
+        }
+        # Vocabularies as one string each, not dicts: skops writes every dict key as its own
+        # schema entry (a 51 MB file that took 5 s to load).
+        for name in VECTORIZERS:
+            vectorizer = getattr(self, name)
+            state[f"{name}_vocabulary"] = vocabulary_text(vectorizer)
+            state[f"{name}_idf"] = vectorizer.idf_
+        dump(state, path, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
 
     @classmethod
     def load(cls, path: Path) -> BlockLabeller:
@@ -295,7 +291,23 @@ class BlockLabeller:
                 "refusing to load it. Retrain with `audit-extractor train`."
             )
         state = load(path, trusted=sorted(untrusted))
+        for name, template in zip(VECTORIZERS, _vectorizers(), strict=True):
+            state[name] = rebuilt_vectorizer(
+                state.pop(f"{name}_vocabulary"), state.pop(f"{name}_idf"), template
+            )
         return cls(state, version=state["version"])
+
+
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer, TfidfVectorizer]:
+    """Unfitted vectorisers of the block's words, its first characters, and its naming context."""
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=40000, sublinear_tf=True)
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 4), min_df=3, max_features=30000, sublinear_tf=True
+    )
+    context = TfidfVectorizer(
+        token_pattern=r"\S+", ngram_range=(1, 2), min_df=2, max_features=20000
+    )
+    return words, chars, context
 
 
 def _text_model(seed: int) -> LogisticRegression:
