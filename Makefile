@@ -11,7 +11,7 @@ DEMO_REPORT ?= labelled_samples/test/smeta7_table-01.pdf
 REALISTIC ?= build/corpus
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: setup system-deps demo test test-all lint train evaluate bench bench-driver bench-reader bench-ocr corpus corpus-realistic corpus-sample schema clean serve bench-serve
+.PHONY: setup system-deps demo test test-all lint train evaluate evaluate-lofo bench bench-driver bench-reader bench-ocr corpus corpus-realistic corpus-sample schema clean serve bench-serve
 
 setup: system-deps $(VENV)/.installed
 
@@ -84,9 +84,19 @@ corpus-sample: setup
 train: setup corpus-realistic
 	$(CLI) train
 
+# Held-out layouts of labelled_samples/, held-out families of the realistic corpus, the classifier.
 evaluate: setup corpus-realistic
 	$(CLI) evaluate --split test
+	$(CLI) evaluate --split test --samples $(REALISTIC) --out eval_results/realistic-test.json
 	$(CLI) evaluate --classifier
+
+# Leave-one-family-out cross-validation of the finding reader over the realistic corpus's train
+# families (one model per family, each trained on at most 3 reports per layout variant of the
+# others: about 40 minutes on 2 cores).
+LOFO_FAMILIES ?= smeta,amfori_bsci,sa8000,rba,fla,better_work,buyer_legacy,firm_legacy
+evaluate-lofo: setup corpus-realistic
+	$(CLI) evaluate --split test --lofo --realistic $(REALISTIC) --lofo-families $(LOFO_FAMILIES) \
+		--lofo-max-per-variant 3
 
 bench: setup
 	$(PY) benchmarks/bench_bulk.py

@@ -19,8 +19,16 @@ from extractor.findings import extract_findings
 from extractor.findings.model import RawFinding
 from extractor.indicators.classifier_input import ClassifierInput
 from extractor.indicators.keyword_rules import KeywordMapper
+from extractor.reading.document import Document
 from extractor.reading.pdf import read_pdf
-from extractor.record.errors import E010, W_CLASSIFIER_MISSING, W_NER_MISSING, ReportError
+from extractor.record.errors import (
+    E010,
+    W_CLASSIFIER_MISSING,
+    W_NER_MISSING,
+    W_NO_FINDINGS,
+    W_READER_MISSING,
+    ReportError,
+)
 from extractor.record.schema import (
     AuditRecord,
     Entity,
@@ -40,6 +48,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 NER_DIRNAME = "ner"
 CLASSIFIER_FILENAME = "ilo_classifier.skops"
+LABELLER_FILENAME = "block_labeller.skops"
 
 # Good practices describe what a site does well; mapping them to violations would be wrong.
 KINDS_WITH_INDICATORS = frozenset({"non_compliance", "observation"})
@@ -53,12 +62,14 @@ class Extractor:
         *,
         nlp: object | None = None,
         classifier: object | None = None,
+        labeller: object | None = None,
         ocr: bool = True,
         max_pages: int | None = None,
         max_bytes: int | None = None,
     ) -> None:
         self.nlp = nlp
         self.classifier = classifier
+        self.labeller = labeller
         self.keyword_mapper = KeywordMapper()
         self.ocr = ocr
         self.max_pages = max_pages
@@ -73,9 +84,10 @@ class Extractor:
         max_pages: int | None = None,
         max_bytes: int | None = None,
     ) -> Extractor:
-        """Load the NER pipeline and classifier from `models_dir`; missing models are tolerated."""
+        """Load the NER pipeline, classifier and block labeller from `models_dir`; a missing
+        model is tolerated (and reported as a warning on every record)."""
         # Imported only when a model is present: spaCy and scikit-learn are slow to import.
-        nlp = classifier = None
+        nlp = classifier = labeller = None
         ner_path = models_dir / NER_DIRNAME
         if ner_path.exists():
             from extractor.indicators.ner import load_ner
@@ -86,8 +98,18 @@ class Extractor:
             from extractor.indicators.classifier import IloClassifier
 
             classifier = IloClassifier.load(clf_path)
+        labeller_path = models_dir / LABELLER_FILENAME
+        if labeller_path.exists():
+            from extractor.findings.labeller import BlockLabeller
+
+            labeller = BlockLabeller.load(labeller_path)
         return cls(
-            nlp=nlp, classifier=classifier, ocr=ocr, max_pages=max_pages, max_bytes=max_bytes
+            nlp=nlp,
+            classifier=classifier,
+            labeller=labeller,
+            ocr=ocr,
+            max_pages=max_pages,
+            max_bytes=max_bytes,
         )
 
     @property
@@ -97,15 +119,21 @@ class Extractor:
             meta = self.nlp.meta  # type: ignore[attr-defined]
             ner_name = f"{meta.get('name', 'ner')}-{meta.get('version', '0')}"
         clf_name = self.classifier.name if self.classifier is not None else None  # type: ignore[attr-defined]
-        return ExtractorInfo(version=__version__, ner_model=ner_name, classifier_model=clf_name)
+        reader_name = self.labeller.name if self.labeller is not None else None  # type: ignore[attr-defined]
+        return ExtractorInfo(
+            version=__version__,
+            ner_model=ner_name,
+            classifier_model=clf_name,
+            reader_model=reader_name,
+        )
 
     def extract(self, path: Path) -> AuditRecord:
         """Extract one report; raise `ReportError` when the file cannot be read as an audit PDF."""
         doc = read_pdf(path, ocr=self.ocr, max_pages=self.max_pages, max_bytes=self.max_bytes)
         standard, version = detect_format(doc)
         audit = extract_audit_info(doc, standard, version)
-        raw_findings = extract_findings(doc, standard)
         warnings = list(doc.warnings)
+        raw_findings = self._findings(doc, standard, warnings)
 
         texts = [finding_text(raw.description, raw.evidence) for raw in raw_findings]
         entities = self._entities(texts, warnings)
@@ -155,6 +183,15 @@ class Extractor:
             error=ErrorInfo(code=err.code, reason=err.reason, message=str(err)),
             extractor=self.info,
         )
+
+    def _findings(self, doc: Document, standard: Standard, warnings: list[str]) -> list[RawFinding]:
+        if self.labeller is None:
+            warnings.append(W_READER_MISSING)
+            return []
+        findings = extract_findings(doc, standard, self.labeller)  # type: ignore[arg-type]
+        if not findings:
+            warnings.append(W_NO_FINDINGS)
+        return findings
 
     def _entities(self, texts: list[str], warnings: list[str]) -> list[list[Entity]]:
         if self.nlp is None:

@@ -223,9 +223,10 @@ def test_missing_models_still_evaluate_and_say_so(samples: Path, tmp_path: Path)
     report = evaluate("test", samples, tmp_path / "no-models")
     assert report.indicators_oracle["classifier"] is None
     assert report.entities_oracle is None
-    assert report.models.ner is None and report.models.notes
-    # End-to-end indicators fall back to the keyword rules and are still scored.
-    assert report.indicators.micro.support > 0
+    assert report.models.ner is None and len(report.models.notes) == 3
+    # Without the finding reader no finding is read: every gold finding is a miss, not an error.
+    assert report.detection.tp == 0 and report.detection.fn > 0
+    assert not report.failed_documents
     assert MODEL_MISSING in format_report(report)
 
 

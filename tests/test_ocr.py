@@ -9,10 +9,8 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from extractor.audit.formats import detect_format
-from extractor.findings import extract_findings
-from extractor.findings.fields import repair_ocr_clause
-from extractor.findings.layout import visual_rows
+from extractor.audit.cover import visual_rows
+from extractor.pipeline import Extractor
 from extractor.reading.columns import layout_lines
 from extractor.reading.ocr import _tsv_words, erase_rules, missed_ink, ocr_available, ocr_page
 from extractor.reading.pdf import read_pdf
@@ -115,7 +113,7 @@ def test_scanned_ruled_table_is_read_row_by_row() -> None:
     assert [page.ocr for page in doc.pages] == [True, True]
     rows = [[line.text for line in row] for row in visual_rows(doc.lines)]
     assert ["PA", "Finding", "Evidence", "Finding", "Remediation", "Deadline"] in rows
-    findings = extract_findings(doc, detect_format(doc)[0])
+    findings = Extractor.load().extract(SCANNED_TABLE).findings
     assert len(findings) == 5
     assert (findings[0].clause, findings[0].severity_raw, findings[0].due) == (
         "PA5",
@@ -147,27 +145,12 @@ def test_table_column_the_page_layout_drops_is_recovered() -> None:
     doc = read_pdf(SCANNED_GRADES)
     rows = [[line.text for line in row] for row in visual_rows(doc.lines)]
     assert any(row[-1] == "Grade" and "Objective evidence" in row for row in rows)
-    findings = extract_findings(doc, detect_format(doc)[0])
+    findings = Extractor.load().extract(SCANNED_GRADES).findings
     gold = AuditRecord.model_validate_json(SCANNED_GRADES.with_suffix(".json").read_text())
     assert [f.severity_raw for f in findings] == [f.severity_raw for f in gold.findings]
     assert [f.kind for f in findings] == [f.kind for f in gold.findings]
     # "Al" and "AS" as tesseract reads them, put right as codes.
     assert [f.clause for f in findings] == [f.clause for f in gold.findings]
-
-
-def test_ocr_clause_repair_changes_only_misread_digits() -> None:
-    assert [repair_ocr_clause(c) for c in ["Al", "AS", "BS", "PA1O", "4.l", "A3", "PA11"]] == [
-        "A1",
-        "A5",
-        "B5",
-        "PA10",
-        "4.1",
-        "A3",
-        "PA11",
-    ]
-    # Words and codes with letters after the digits are left as printed.
-    printed = ["Code", "SA", "ER1", "PAT"]
-    assert [repair_ocr_clause(c) for c in printed] == printed
 
 
 @needs_tesseract

@@ -70,6 +70,7 @@ from extractor.pipeline import (
     CLASSIFIER_FILENAME,
     DEFAULT_MODELS_DIR,
     KINDS_WITH_INDICATORS,
+    LABELLER_FILENAME,
     NER_DIRNAME,
     Extractor,
 )
@@ -426,6 +427,11 @@ def models_used(extractor: Extractor, models_dir: Path) -> ModelsUsed:
             f"ILO classifier {MODEL_MISSING} ({models_dir / CLASSIFIER_FILENAME}): end-to-end "
             "indicators come from the keyword-rule fallback"
         )
+    if extractor.labeller is None:
+        notes.append(
+            f"finding reader {MODEL_MISSING} ({models_dir / LABELLER_FILENAME}): no findings are "
+            "read, so detection recall is 0"
+        )
     mapper = extractor.classifier if extractor.classifier is not None else extractor.keyword_mapper
     return ModelsUsed(
         extractor_version=info.version,
@@ -732,6 +738,38 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         help="score only the ILO classifier beside the keyword rules: held-out wording, the "
         "split's gold findings, auditor-style findings (eval_results/classifier.json)",
     )
+    parser.add_argument(
+        "--lofo",
+        action="store_true",
+        help="also cross-validate the finding reader, leaving one report family of the train "
+        "split (and of the realistic corpus's train families) out at a time; trains one model "
+        "per family: minutes each",
+    )
+    parser.add_argument(
+        "--lofo-families",
+        default=None,
+        help="comma-separated families to hold out (default: every family)",
+    )
+    parser.add_argument(
+        "--lofo-profile",
+        choices=("quick", "full"),
+        default="quick",
+        help="training profile of each fold: quick (default, about 8 min a fold on 2 cores) or "
+        "full (as `train` ships, about twice as long)",
+    )
+    parser.add_argument(
+        "--lofo-max-per-variant",
+        type=int,
+        default=None,
+        help="train each fold on at most this many reports per layout variant (shorter run)",
+    )
+    parser.add_argument(
+        "--realistic",
+        type=Path,
+        default=Path("build/corpus"),
+        help="the generated realistic corpus, whose train families join the cross-validation "
+        "(default build/corpus; skipped when absent)",
+    )
     curve = parser.add_argument_group("learning curve (pipelines/training/learning_curve.py)")
     curve.add_argument(
         "--learning-curve",
@@ -776,4 +814,52 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(text + "\n" if args.json else format_report(report))
     sys.stdout.flush()  # keep the tables before the stderr note when both go to one terminal
     print(f"report written to {out}", file=sys.stderr)
+    if args.lofo:
+        families = args.lofo_families.split(",") if args.lofo_families else None
+        run_cross_validation(
+            args.samples,
+            args.realistic,
+            out.with_name("lofo.json"),
+            families,
+            args.lofo_profile,
+            args.lofo_max_per_variant,
+        )
     return 0
+
+
+def run_cross_validation(
+    samples_dir: Path,
+    realistic_dir: Path | None,
+    out: Path,
+    families: Sequence[str] | None = None,
+    profile: str = "quick",
+    max_train_per_variant: int | None = None,
+) -> None:
+    """Print and save leave-one-family-out scores of the finding reader: the train split of
+    `samples_dir` and of the realistic corpus (when generated), each family held out in turn
+    while the reader learns from all the others."""
+    from extractor.evaluation.reader_cv import (
+        cross_validate_reader,
+        format_cross_validation,
+        reader_examples,
+    )
+
+    docs = load_gold(("train",), samples_dir)
+    title = f"{samples_dir.name} train split"
+    if realistic_dir is not None and realistic_dir.is_dir():
+        docs += load_gold(("train",), realistic_dir)
+        title += f" + {realistic_dir} train families"
+    examples = reader_examples(docs)
+    cv = cross_validate_reader(
+        examples,
+        families=families,
+        profile=profile,
+        max_train_per_variant=max_train_per_variant,
+        log=lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    out.write_text(cv.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    capped = ""
+    if max_train_per_variant:
+        capped = f", at most {max_train_per_variant} reports per variant"
+    sys.stdout.write(format_cross_validation(cv, f"{title}, training profile {profile!r}{capped}"))
+    print(f"cross-validation written to {out}", file=sys.stderr)

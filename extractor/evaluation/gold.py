@@ -7,6 +7,7 @@ plus `corrections`; evaluation reads `test` only, so no score is measured on tra
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class GoldDocument(BaseModel):
     split: str
     pdf_path: Path
     record: AuditRecord
+    family: str = ""  # the report family held out together in cross-validation
 
     @property
     def layout(self) -> str:
@@ -44,6 +46,7 @@ def iter_gold(
     splits: tuple[str, ...] | list[str], samples_dir: Path = DEFAULT_SAMPLES_DIR
 ) -> Iterator[GoldDocument]:
     """Yield the gold documents of `splits` in a stable order (split, then file name)."""
+    families = manifest_families(samples_dir)
     for split in splits:
         split_dir = samples_dir / split
         if not split_dir.is_dir():
@@ -54,7 +57,18 @@ def iter_gold(
                 # corrections/ files keep the reviewed PDF beside the record under the same stem.
                 continue
             record = AuditRecord.model_validate_json(json_path.read_text(encoding="utf-8"))
-            yield GoldDocument(doc_id=json_path.stem, split=split, pdf_path=pdf_path, record=record)
+            doc = GoldDocument(doc_id=json_path.stem, split=split, pdf_path=pdf_path, record=record)
+            family = families.get(doc.doc_id) or doc.layout
+            yield doc.model_copy(update={"family": family})
+
+
+def manifest_families(samples_dir: Path) -> dict[str, str]:
+    """Map doc ids to their family from `manifest.json` (the layout when it names no family)."""
+    path = samples_dir / "manifest.json"
+    if not path.exists():
+        return {}
+    documents = json.loads(path.read_text(encoding="utf-8")).get("documents", [])
+    return {d["doc_id"]: d.get("family") or d.get("layout", "") for d in documents}
 
 
 def load_gold(

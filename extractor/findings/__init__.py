@@ -1,31 +1,37 @@
-"""Find the findings in a parsed report: ruled tables, borderless tables, then prose.
+"""Blocks -> findings: the learned block labeller, grouping, and the field vocabulary.
 
-`extract_findings` is the only public entry point; it never reads the PDF itself and returns
-findings in document order (page, column, then position on the page).
+`extract_findings` is the public entry point: it builds the report's blocks, lets the block
+labeller say what each block is, and groups labelled blocks into `RawFinding`s in reading order.
+It never reads the PDF itself.
 """
 
 from __future__ import annotations
 
-from extractor.findings.borderless import borderless_findings
+from typing import TYPE_CHECKING
+
+from extractor.findings.grouping import group_findings
 from extractor.findings.model import RawFinding
-from extractor.findings.prose import prose_findings
-from extractor.findings.table import table_findings
+from extractor.reading.blocks import build_blocks
 from extractor.reading.document import Document
 from extractor.record.schema import Standard
 
-__all__ = ["extract_findings"]
+if TYPE_CHECKING:
+    from extractor.findings.labeller import BlockLabeller
+
+__all__ = ["RawFinding", "extract_findings"]
 
 
-def extract_findings(doc: Document, standard: Standard) -> list[RawFinding]:
-    """Return the report's findings in document order; empty when none are recognised."""
-    columns = {(line.page, round(line.bbox[1], 1)): line.column for line in doc.lines}
-    found = table_findings(doc, standard)
-    borderless, used = borderless_findings(doc, standard)
-    found += borderless
-    found += prose_findings(doc, standard, exclude=used)
-
-    def position(finding: RawFinding) -> tuple[int, int, float, float]:
-        page, bbox = finding.provenance.page, finding.provenance.bbox
-        return (page, columns.get((page, round(bbox[1], 1)), 0), bbox[1], bbox[0])
-
-    return sorted(found, key=position)
+def extract_findings(
+    doc: Document, standard: Standard, labeller: BlockLabeller
+) -> list[RawFinding]:
+    """Return the report's findings in reading order; empty when none are recognised."""
+    blocks = build_blocks(doc)
+    prediction = labeller.predict(blocks, standard)
+    return group_findings(
+        blocks,
+        prediction.roles,
+        prediction.starts,
+        standard=standard,
+        scores=prediction.finding_scores,
+        proba=prediction.role_proba,
+    )

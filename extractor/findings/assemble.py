@@ -1,16 +1,16 @@
 """Turn the printed values of one finding (field -> text) into a RawFinding.
 
-Shared by the table, borderless-table and prose readers so that every layout normalises text,
-grades and kinds the same way. Confidence is set here from how the finding was found and which
-fields it has.
+Every layout's findings go through here, so text, grades, clause codes and kinds are normalised
+the same way whatever printed them. It never looks at blocks or the PDF.
 """
 
 from __future__ import annotations
 
 import re
 
+from extractor.audit.clauses import clean_clause
 from extractor.audit.severity import kind_from_grade, normalise_severity
-from extractor.findings.fields import clean_clause, normalise_text, repair_ocr_clause
+from extractor.findings.fields import normalise_text
 from extractor.findings.model import RawFinding
 from extractor.record.schema import BBox, FindingKind, Provenance, Standard
 
@@ -47,11 +47,12 @@ def make_finding(
     if not description:
         return None
     severity_raw = unwrap_short(text["severity"]) if text.get("severity") else None
-    kind = kind_from_grade(severity_raw) or section_kind or "non_compliance"
+    kind = kind_from_grade(severity_raw, standard) or section_kind or "non_compliance"
     severity = normalise_severity(severity_raw, standard) if kind == "non_compliance" else None
-    clause = clean_clause(text["clause"]) if text.get("clause") else None
-    if clause and ocr:
-        clause = repair_ocr_clause(clause)
+    clause = clean_clause(text["clause"], standard, ocr=ocr) if text.get("clause") else None
+    if text.get("clause") and clause is None and not text.get("topic"):
+        # A clause column or label holding a name, not a code ("Wages and benefits").
+        text["topic"] = text["clause"]
     confidence = SOURCE_CONFIDENCE[source]
     if kind == "non_compliance":
         # A non-compliance without evidence or grade is more likely a mis-read than a real one.

@@ -167,7 +167,9 @@ def _vectorizers(settings: Settings) -> tuple[TfidfVectorizer, TfidfVectorizer, 
     return words, chars, evidence
 
 
-def _rebuilt(vocabulary: str, idf: np.ndarray, template: TfidfVectorizer) -> TfidfVectorizer:
+def rebuilt_vectorizer(
+    vocabulary: str, idf: np.ndarray, template: TfidfVectorizer
+) -> TfidfVectorizer:
     """A fitted vectoriser from its stored vocabulary and idf weights (no estimator is stored)."""
     terms = vocabulary.split("\n") if vocabulary else []
     vectorizer = TfidfVectorizer(**{**template.get_params(), "max_features": None, "min_df": 1})
@@ -177,7 +179,8 @@ def _rebuilt(vocabulary: str, idf: np.ndarray, template: TfidfVectorizer) -> Tfi
     return vectorizer
 
 
-def _vocabulary(vectorizer: TfidfVectorizer) -> str:
+def vocabulary_text(vectorizer: TfidfVectorizer) -> str:
+    """A fitted vectoriser's terms in column order, one per line (`rebuilt_vectorizer` reads it)."""
     terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
     return "\n".join(terms)
 
@@ -438,11 +441,11 @@ class IloClassifier:
             "format_version": FORMAT_VERSION,
             "version": self.version,
             "heads": list(self.heads),
-            "word_vocabulary": _vocabulary(self.words),
+            "word_vocabulary": vocabulary_text(self.words),
             "word_idf": self.words.idf_.astype(np.float32),
-            "char_vocabulary": _vocabulary(self.chars),
+            "char_vocabulary": vocabulary_text(self.chars),
             "char_idf": self.chars.idf_.astype(np.float32),
-            "evidence_vocabulary": _vocabulary(self.evidence),
+            "evidence_vocabulary": vocabulary_text(self.evidence),
             "evidence_idf": self.evidence.idf_.astype(np.float32),
             "structured_names": structured_names(),
             "weights": self.weights.astype(np.float32),
@@ -487,9 +490,11 @@ class IloClassifier:
         heads = list(state["heads"])
         codes = [head for head in heads if head != NONE_HEAD]
         return cls(
-            words=_rebuilt(state["word_vocabulary"], state["word_idf"], words),
-            chars=_rebuilt(state["char_vocabulary"], state["char_idf"], chars),
-            evidence=_rebuilt(state["evidence_vocabulary"], state["evidence_idf"], evidence),
+            words=rebuilt_vectorizer(state["word_vocabulary"], state["word_idf"], words),
+            chars=rebuilt_vectorizer(state["char_vocabulary"], state["char_idf"], chars),
+            evidence=rebuilt_vectorizer(
+                state["evidence_vocabulary"], state["evidence_idf"], evidence
+            ),
             heads=heads,
             weights=np.asarray(state["weights"], dtype=np.float32),
             bias=np.asarray(state["bias"], dtype=np.float64),

@@ -146,7 +146,10 @@ W_OCR_USED = "W101: pages {pages} had no text layer and were read by OCR; check 
 W_OCR_UNAVAILABLE = (
     "W102: pages {pages} have no text layer and OCR is not available; they were skipped."
 )
-W_NO_FINDINGS = "W103: no findings table or numbered findings were recognised in this report."
+W_NO_FINDINGS = (
+    "W103: no findings were recognised in this report; if it has some, a reviewer's correction "
+    "will teach the reader its layout."
+)
 W_UNKNOWN_FORMAT = "W104: the audit standard could not be recognised; parsed as a generic report."
 W_NER_MISSING = (
     "W105: the NER model is not installed; entities were not extracted "
@@ -157,6 +160,10 @@ W_CLASSIFIER_MISSING = (
     "(run `audit-extractor train`)."
 )
 W_PAGES_FAILED = "W107: page {page} could not be parsed ({detail}); it was skipped."
+W_READER_MISSING = (
+    "W111: the block labeller is not installed; no findings were read "
+    "(run `audit-extractor train`)."
+)
 W_TEXT_ROTATED = (
     "W108: page {page} shows its text turned {degrees} degrees clockwise; it was read upright "
     "(its boxes are in the upright page)."

@@ -120,6 +120,9 @@ class ExtractorInfo(_Model):
     version: str
     ner_model: str | None = Field(description="Name and version of the spaCy pipeline used.")
     classifier_model: str | None = Field(description="Name and version of the ILO classifier.")
+    reader_model: str | None = Field(
+        default=None, description="Name and version of the block labeller that read the findings."
+    )
 
 
 class AuditRecord(_Model):

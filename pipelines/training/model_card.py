@@ -111,6 +111,7 @@ def write_model_card(report: dict, path: Path) -> None:
     clf = report.get("classifier")
     if clf and "held_out_wording" in clf:
         lines += _classifier_card(clf)
+    lines += _reader_card(report.get("reader"))
     lines += [
         f"Seed {report['seed']}; corpus sha256 `{report['corpus_sha256'][:16]}…`; "
         f"versions {report['versions']}.",
@@ -120,3 +121,54 @@ def write_model_card(report: dict, path: Path) -> None:
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _reader_card(reader: dict | None) -> list[str]:
+    """The finding reader's card: what it is, what it learned from, its dev detection scores."""
+    if not reader:
+        return []
+
+    def row(name: str, counts: dict) -> str:
+        tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        return f"| {name} | {p:.2f} | {r:.2f} | {f:.2f} | {tp + fn} |"
+
+    dev = reader["dev_detection"]
+    return [
+        "## Finding reader: `block_labeller.skops` (scikit-learn, skops)",
+        "",
+        "Labels every block of a report (paragraph, labelled line, table cell) as description, "
+        "evidence, corrective action, grade, clause, due date, topic, title, a finding's heading, "
+        "other text inside a finding, or not part of a finding, and says whether it starts a "
+        "finding. Stage 1: logistic regression over TF-IDF of the block's words and of the words "
+        "that name it (label, column header, row label, section heading). Stage 2: gradient-"
+        "boosted trees over layout numbers (vocabulary hits, grade/clause/date shapes, table "
+        "position, size, weight, gaps, repeats of longer blocks) and the stage-1 probabilities "
+        "of the block, its neighbours and its same-labelled peers. Block labels are derived "
+        "from true records (`extractor/findings/supervision.py`), so reviewers' corrections "
+        "train it like the generated corpus. Loaded with a skops type allow-list "
+        "(`extractor/findings/labeller.py`), never pickle.",
+        "",
+        f"Trained on {reader['documents']['train']} reports "
+        f"({', '.join(reader['families'])}), {reader['blocks']} blocks of which "
+        f"{reader['blocks_in_findings']} inside findings; dev "
+        f"{reader['documents']['dev']} reports; training profile "
+        f"{reader.get('profile', 'full')!r}; {reader['seconds']} s.",
+        "",
+    ] + (
+        [
+            "Held-out scores: `make evaluate` (held-out layouts and realistic families) and "
+            "`make evaluate-lofo` (leave one family out), quoted in the top-level README.",
+            "",
+        ]
+        if dev is None
+        else [
+            "| dev finding detection | precision | recall | F1 | gold findings |",
+            "|---|---:|---:|---:|---:|",
+            row("text reports", dev["text"]),
+            row("scanned reports", dev["scanned"]),
+            "",
+        ]
+    )
