@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from extractor.audit.clauses import find_clauses
+from extractor.audit.clauses import clean_clause, find_clauses
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.fields import label_field, section_kind
@@ -198,6 +198,11 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
         if "severity" not in values and grade is not None and grade.severity is not None:
             values["severity"] = grade.text
         clauses = find_clauses(text, standard, ocr=block.ocr)
+        if "clause" not in values and len(text.split()) <= 2:
+            # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
+            code = clean_clause(text, standard, ocr=block.ocr)
+            if code is not None:
+                values["clause"] = code
         if "clause" not in values and clauses:
             values["clause"] = clauses[0].code
         if "topic" not in values and block.table is None and block.heading:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.audit.clauses import repair_ocr_clause
 from extractor.reading.blocks import Block
 from extractor.record.schema import AuditRecord, Finding
 
@@ -127,6 +128,11 @@ def block_role(block: Block, finding: Finding) -> str | None:
         value = getattr(finding, field)
         if value and _prints_short_value(text, _norm(value), block.ocr):
             return ROLE_OF_FIELD.get(field, field)
+    if block.ocr and finding.clause and len(words) <= 2:
+        # A code as OCR misreads it ("Al" for "A1", "PAl1" for "PA11").
+        repaired = _norm(repair_ocr_clause("".join(block.text.split())))
+        if repaired == _norm(finding.clause):
+            return ROLE_OF_FIELD.get("clause", "clause")
     return None
 
 
