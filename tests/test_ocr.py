@@ -155,7 +155,8 @@ def test_table_column_the_page_layout_drops_is_recovered() -> None:
     # tenth finding's 'E3' unread, 2026-11-26: at most one miss.)
     clauses = [f.clause for f in findings]
     assert clauses[4:8] == ["A1", "A1", "A1", "A5"]
-    assert sum(a == b for a, b in zip(clauses, [f.clause for f in gold.findings])) >= 10
+    wanted = [f.clause for f in gold.findings]
+    assert sum(a == b for a, b in zip(clauses, wanted, strict=True)) >= len(wanted) - 1
 
 
 @needs_tesseract

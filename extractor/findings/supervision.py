@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extractor.audit.clauses import repair_ocr_clause
 from extractor.reading.blocks import Block
-from extractor.record.schema import AuditRecord, Finding
+from extractor.record.schema import AuditRecord, Finding, Standard
 
 # Block roles the reader predicts. HEAD is a finding's own heading or header cell ("Finding 3:
 # Noncompliance", "5.1 Hours of work"); OTHER is printed inside a finding but is no field of the
@@ -190,7 +190,7 @@ class LabelledBlocks:
     """One report as training data for the block labeller."""
 
     blocks: list[Block]
-    standard: str
+    standard: Standard
     roles: list[str]
     starts: list[bool]
 

@@ -361,7 +361,8 @@ def _table_blocks(index: int, table: Table, *, ocr: bool) -> list[Block]:
             text = " ".join(cell.split())
             if not text:
                 continue
-            box = row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox
+            cell_box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+            box = cell_box if cell_box is not None else row.bbox
             above = rows[r - 1].cells[c] if r > 0 and c < len(rows[r - 1].cells) else None
             left = _left_text(row.cells, c)
             marker, label, value = split_line(text)
@@ -369,7 +370,7 @@ def _table_blocks(index: int, table: Table, *, ocr: bool) -> list[Block]:
                 Block(
                     index=0,
                     page=row.page,
-                    bbox=tuple(float(v) for v in box),  # type: ignore[arg-type]
+                    bbox=(float(box[0]), float(box[1]), float(box[2]), float(box[3])),
                     text=value if label else " ".join(filter(None, (marker, value))),
                     label=label,
                     marker=None,
