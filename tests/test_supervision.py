@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,16 @@ def test_gold_labels_regroup_into_the_gold_findings(pdf: Path) -> None:
         assert predicted.provenance.page == gold.provenance.page
         # A leading 'Noncompliance:' may be read as the field's label rather than its text.
         assert similarity(predicted.description, gold.description) >= 0.8
+
+
+def test_block_labeller_file_with_a_foreign_type_is_refused(tmp_path: Path) -> None:
+    """A model file that would make skops build anything outside the allow-list is not loaded."""
+    from skops.io import dump
+
+    from extractor.findings.labeller import BlockLabeller
+    from extractor.indicators.classifier import UntrustedModelError
+
+    path = tmp_path / "block_labeller.skops"
+    dump({"version": "1.0.0", "role_model": os.system}, path)  # would import os.system
+    with pytest.raises(UntrustedModelError, match="never saves"):
+        BlockLabeller.load(path)

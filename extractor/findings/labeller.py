@@ -26,7 +26,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import MaxAbsScaler
-from skops.io import dump, get_untrusted_types, load
+from skops.io import dump
 from threadpoolctl import threadpool_limits
 
 from extractor.findings.features import (
@@ -38,7 +38,7 @@ from extractor.findings.features import (
     shifted,
 )
 from extractor.findings.supervision import OUTSIDE, ROLES
-from extractor.indicators.classifier import rebuilt_vectorizer, vocabulary_text
+from extractor.indicators.classifier import load_allowed, rebuilt_vectorizer, vocabulary_text
 from extractor.reading.blocks import Block
 from extractor.record.schema import Standard
 
@@ -108,10 +108,6 @@ TRUSTED_TYPES = frozenset(
         "numpy.random._mt19937.MT19937",
     }
 )
-
-
-class UntrustedModelError(ValueError):
-    """A model file holds types this project never saves; it is refused rather than loaded."""
 
 
 @dataclass
@@ -283,14 +279,7 @@ class BlockLabeller:
     @classmethod
     def load(cls, path: Path) -> BlockLabeller:
         """Load a model saved by `save`, refusing files that would construct other types."""
-        untrusted = set(get_untrusted_types(file=path))
-        unexpected = sorted(untrusted - TRUSTED_TYPES)
-        if unexpected:
-            raise UntrustedModelError(
-                f"{path} contains types this project never saves ({', '.join(unexpected)}); "
-                "refusing to load it. Retrain with `audit-extractor train`."
-            )
-        state = load(path, trusted=sorted(untrusted))
+        state = load_allowed(path, TRUSTED_TYPES)
         for name, template in zip(VECTORIZERS, _vectorizers(), strict=True):
             state[name] = rebuilt_vectorizer(
                 state.pop(f"{name}_vocabulary"), state.pop(f"{name}_idf"), template

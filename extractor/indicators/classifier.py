@@ -167,6 +167,18 @@ def _vectorizers(settings: Settings) -> tuple[TfidfVectorizer, TfidfVectorizer, 
     return words, chars, evidence
 
 
+def load_allowed(path: Path, allowed: frozenset[str]) -> Any:
+    """Load a skops file, refusing one that would construct any type outside `allowed`."""
+    untrusted = set(get_untrusted_types(file=path))
+    unexpected = sorted(untrusted - allowed)
+    if unexpected:
+        raise UntrustedModelError(
+            f"{path} contains types this project never saves ({', '.join(unexpected)}); "
+            "refusing to load it. Retrain with `audit-extractor train`."
+        )
+    return load(path, trusted=sorted(untrusted))
+
+
 def rebuilt_vectorizer(
     vocabulary: str, idf: np.ndarray, template: TfidfVectorizer
 ) -> TfidfVectorizer:
@@ -461,14 +473,7 @@ class IloClassifier:
     @classmethod
     def load(cls, path: Path) -> IloClassifier:
         """Load a model saved by `save`; refuse files that would construct other types."""
-        untrusted = set(get_untrusted_types(file=path))
-        unexpected = sorted(untrusted - TRUSTED_TYPES)
-        if unexpected:
-            raise UntrustedModelError(
-                f"{path} contains types this project never saves ({', '.join(unexpected)}); "
-                "refusing to load it. Retrain with `audit-extractor train`."
-            )
-        state = load(path, trusted=sorted(untrusted))
+        state = load_allowed(path, TRUSTED_TYPES)
         if not isinstance(state, dict) or any(key not in state for key in _REQUIRED_STATE):
             raise UntrustedModelError(
                 f"{path} is not an ILO classifier saved by this project (fields missing); "
