@@ -189,9 +189,11 @@ def _own(block: Block, standard: Standard) -> list[float]:
     row.append(1.0 if block.ocr else 0.0)
     row.append(1.0 if text.rstrip().endswith((".", "!", "?")) else 0.0)
     row.append(1.0 if text[:1].islower() else 0.0)
-    letters = [c for c in text if c.isalpha()]
-    row.append(sum(c.isupper() for c in letters) / len(letters) if letters else 0.0)
-    row.append(sum(c.isdigit() for c in text) / len(text) if text else 0.0)
+    # Counted with map over str methods: per-character generators were a tenth of the reader's
+    # time on long paragraphs.
+    letters = sum(map(str.isalpha, text))
+    row.append(sum(map(str.isupper, text)) / letters if letters else 0.0)
+    row.append(sum(map(str.isdigit, text)) / len(text) if text else 0.0)
     in_table = block.table is not None
     row.append(1.0 if in_table else 0.0)
     row.append(float(min(block.row or 0, 20)) if in_table else -1.0)
