@@ -8,7 +8,7 @@ plus `corrections`; evaluation reads `test` only, so no score is measured on tra
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -76,3 +76,15 @@ def load_gold(
 ) -> list[GoldDocument]:
     """Return the gold documents of `splits` as a list."""
     return list(iter_gold(splits, samples_dir))
+
+
+def at_most_per_layout(docs: Sequence[GoldDocument], per_layout: int) -> list[GoldDocument]:
+    """The first `per_layout` documents of each layout variant, in doc-id order (scans and text
+    reports alike): a smaller training set that still covers every variant."""
+    taken: dict[str, int] = {}
+    kept = []
+    for doc in sorted(docs, key=lambda d: d.doc_id):
+        if taken.get(doc.layout, 0) < per_layout:
+            taken[doc.layout] = taken.get(doc.layout, 0) + 1
+            kept.append(doc)
+    return kept

@@ -13,7 +13,6 @@ Scoring only: the labeller is trained here through its own `fit`, the same one
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from extractor.evaluation.document_cache import DEFAULT_CACHE_DIR, read_cached
-from extractor.evaluation.gold import GoldDocument
+from extractor.evaluation.gold import GoldDocument, at_most_per_layout
 from extractor.evaluation.matching import match_findings
 from extractor.evaluation.metrics import PRF
 from extractor.findings.grouping import group_findings
@@ -187,18 +186,11 @@ def cross_validate_reader(
 
 
 def _capped(examples: Sequence[ReaderExample], per_variant: int | None) -> list[ReaderExample]:
-    """At most `per_variant` reports of each layout variant (doc ids `<variant>-<n>[-scan]`),
-    scans and text reports alike, in doc-id order."""
+    """At most `per_variant` reports of each layout variant (`at_most_per_layout`)."""
     if per_variant is None:
         return list(examples)
-    taken: Counter[str] = Counter()
-    kept = []
-    for example in sorted(examples, key=lambda e: e.doc.doc_id):
-        variant = re.sub(r"-\d+(-scan)?$", "", example.doc.doc_id)
-        if taken[variant] < per_variant:
-            taken[variant] += 1
-            kept.append(example)
-    return kept
+    kept = {doc.doc_id for doc in at_most_per_layout([e.doc for e in examples], per_variant)}
+    return [e for e in examples if e.doc.doc_id in kept]
 
 
 def corpus_regions(doc: GoldDocument) -> list[dict]:

@@ -37,6 +37,7 @@ from extractor.evaluation.gold import (
     EVAL_SPLITS,
     TRAIN_SPLITS,
     GoldDocument,
+    at_most_per_layout,
     load_gold,
 )
 from extractor.evaluation.metrics import PRF
@@ -183,14 +184,7 @@ def reader_base(
     realistic = getattr(train, "DEFAULT_REALISTIC_DIR", None)
     if realistic is None or not Path(realistic).is_dir():
         return []
-    taken: dict[str, int] = {}
-    base = []
-    for doc in sorted(load_gold(["train"], Path(realistic)), key=lambda d: d.doc_id):
-        variant = variant_of(doc.doc_id)
-        if taken.get(variant, 0) < per_variant:
-            taken[variant] = taken.get(variant, 0) + 1
-            base.append(doc)
-    return base
+    return at_most_per_layout(load_gold(["train"], Path(realistic)), per_variant)
 
 
 def curve_extractor(current: Extractor, classifier: object, labeller: object | None) -> Extractor:
