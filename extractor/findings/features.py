@@ -126,7 +126,15 @@ def dense_features(blocks: Sequence[Block], standard: Standard) -> np.ndarray:
         ],
         dtype=np.float32,
     )
-    base = np.hstack([own, extra])
+    names = [_names_field(block) for block in blocks]
+    stacked = np.array(
+        [
+            _one_hot(_stacked_field(blocks, names, i)) + _one_hot(names[i])
+            for i in range(len(blocks))
+        ],
+        dtype=np.float32,
+    )
+    base = np.hstack([own, extra, stacked])
     key = base[:, KEY_INDEX]
     neighbours = [
         shifted(key, shift) for shift in NEIGHBOUR_SHIFTS
@@ -139,6 +147,36 @@ def dense_features(blocks: Sequence[Block], standard: Standard) -> np.ndarray:
 
 
 NO_SHAPE = (0.0,) * (len(KINDS) + 5)
+# A short line naming a field ('Root cause', 'Objective evidence:') printed above its value.
+STACKED_LABEL_MAX_WORDS = 6
+
+
+def _names_field(block: Block) -> str | None:
+    """The field a short block's own text names, when it reads as a label printed on its own
+    line or cell ('Root cause', 'Corrective action:', 'Finding type')."""
+    text = block.full_text.strip()
+    if not text or len(text.split()) > STACKED_LABEL_MAX_WORDS or text.endswith((".", "?", ";")):
+        return None
+    key = text.rstrip(":").strip()
+    return label_field(key) or header_field(key)
+
+
+def _stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
+    """The field named by a label printed just above this block (the previous block of the
+    same page and column, furniture skipped): stacked label-value layouts name values this way."""
+    block = blocks[index]
+    for j in range(index - 1, max(index - 4, -1), -1):
+        other = blocks[j]
+        if other.furniture:
+            continue
+        if other.page != block.page or other.column != block.column:
+            return None
+        return names[j]
+    return None
+
+
+def _one_hot(field: str | None) -> list[float]:
+    return [1.0 if field == name else 0.0 for name in VOCAB_FIELDS]
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -188,6 +226,7 @@ def _own(block: Block, standard: Standard) -> list[float]:
     row.append(1.0 if block.furniture else 0.0)
     row.append(1.0 if block.ocr else 0.0)
     row.append(1.0 if text.rstrip().endswith((".", "!", "?")) else 0.0)
+    row.append(1.0 if text.rstrip().endswith("?") else 0.0)
     row.append(1.0 if text[:1].islower() else 0.0)
     # Counted with map over str methods: per-character generators were a tenth of the reader's
     # time on long paragraphs.
@@ -231,6 +270,7 @@ OWN_NAMES: tuple[str, ...] = (
     "furniture",
     "ocr",
     "sentence_end",
+    "question",
     "starts_lower",
     "upper_ratio",
     "digit_ratio",
@@ -246,7 +286,14 @@ OWN_NAMES: tuple[str, ...] = (
     "width",
     "x0",
 )
-EXTRA_NAMES = ("shorter_copy", "longer_copy", "page_share", "y_share")
+EXTRA_NAMES = (
+    "shorter_copy",
+    "longer_copy",
+    "page_share",
+    "y_share",
+    *(f"stacked={f}" for f in VOCAB_FIELDS),
+    *(f"names={f}" for f in VOCAB_FIELDS),
+)
 # What a neighbour says about a block, beside its text-model probabilities (added by the
 # labeller): its shape, and whether it reads like a grade, code, date or finding heading.
 KEY_NAMES = (

@@ -53,6 +53,8 @@ HANGING_INDENT = 40.0
 LABEL_MAX_WORDS = 8
 FURNITURE_MARGIN = 0.08
 HEADING_MAX_WORDS = 14
+# Lines this long are running text (or a wide cell), not a label, heading or short cell.
+BODY_LINE_MIN_WORDS = 6
 
 
 class Block(BaseModel):
@@ -152,7 +154,7 @@ def _stack_lines(lines: Sequence[Line], furniture: set[int], body: float, ocr: b
         marker, label, value = split_line(text)
         target = None
         if id(line) not in furniture and marker is None and label is None:
-            target = _continuation(open_blocks, line, body, ocr=ocr)
+            target = _continuation(open_blocks, line, ocr=ocr)
         if target is not None:
             target.lines.append(line)
             target.texts.append(value)
@@ -235,7 +237,7 @@ def _bold_style_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _continuation(open_blocks: list[_Open], line: Line, body: float, *, ocr: bool) -> _Open | None:
+def _continuation(open_blocks: list[_Open], line: Line, *, ocr: bool) -> _Open | None:
     """Return the open block that `line` continues: directly below, aligned, same style."""
     best = None
     for block in reversed(open_blocks):
@@ -250,8 +252,9 @@ def _continuation(open_blocks: list[_Open], line: Line, body: float, *, ocr: boo
         indent = HANGING_INDENT if block.marker or block.label else ALIGN_TOLERANCE
         if not (first.bbox[0] - ALIGN_TOLERANCE <= line.bbox[0] <= first.bbox[0] + indent):
             continue
-        # OCR gives no weight, and sizes read off box heights vary from line to line.
-        if not ocr and _heading_like(first, body) != _heading_like(line, body):
+        # OCR gives no weight, and sizes read off box heights vary from line to line. Style,
+        # not length: the short last line of a paragraph continues it.
+        if not ocr and first.bold != line.bold:
             continue
         if not ocr and first.size and line.size and abs(first.size - line.size) > SIZE_TOLERANCE:
             continue
@@ -573,7 +576,17 @@ def _shape(text: str) -> str:
 
 
 def _body_size(lines: Sequence[Line]) -> float:
-    sizes = Counter(round(line.size, 1) for line in lines if line.size)
+    """The size running text is set in: the size carrying most characters of full lines.
+
+    Counting lines instead lets short cells (a demographics table, a checklist in a smaller
+    face) outvote the paragraphs, and every short line of body text then reads as a heading.
+    """
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size and len(line.text.split()) >= BODY_LINE_MIN_WORDS:
+            sizes[round(line.size, 1)] += len(line.text)
+    if not sizes:
+        sizes = Counter(round(line.size, 1) for line in lines if line.size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 

@@ -31,8 +31,10 @@ COLUMN_MIN_WORDS = 15
 # Pad boxes by this share of their height on each side so inter-word spaces count as text.
 SPACE_PAD = 0.3
 # Words of one row further apart than this many heights are separate Lines (label and value,
-# cells of a borderless table), so their x positions survive.
-SEGMENT_GAP = 1.5
+# cells of a borderless table), so their x positions survive. A word space is ~0.3 height and
+# justified prose stretches it to ~0.6; borderless tables often leave less than 1.5 between
+# columns, and cells read as one line interleave two columns' words.
+SEGMENT_GAP = 1.0
 # Inside the gutter a smaller gap already separates the columns (a word space is ~0.3 height).
 GUTTER_GAP = 0.8
 # Above this share of rows with several cells on one side, a "two-column" page is a table.
