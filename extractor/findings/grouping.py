@@ -319,8 +319,6 @@ def _kind_cell(text: str) -> bool:
 def _head_clause(block: Block, standard: Standard) -> str | None:
     """The clause code a finding's heading or header cell prints, if any."""
     text = block.text
-    if block.label and label_field(block.label) not in (None, "clause"):
-        return None
     if _OWN_NUMBER.match(text) or _OWN_NUMBER.match(block.full_text):
         return None
     if len(text.split()) <= 2:
