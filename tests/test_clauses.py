@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.audit.clauses import clean_clause, find_clauses, looks_like_clause, repair_ocr_clause
+from extractor.audit.clauses import (
+    clause_depth,
+    clean_clause,
+    find_clauses,
+    heading_clause,
+    looks_like_clause,
+    repair_ocr_clause,
+)
 
 
 @pytest.mark.parametrize(
@@ -159,3 +166,32 @@ HELD_OUT = json.loads(
 def test_held_out_heading_gives_its_clause(snippet):
     # Written apart from the rules; see the commit that added them for their first score.
     assert clean_clause(snippet["text"], snippet["standard"]) == snippet["clause"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        ("1 - Employment is freely chosen", "1"),
+        ("1. Employment is freely chosen", "1"),
+        ("Principle 2.6 Prohibition of forced labour :", "2.6"),
+        ("REFERENCE TO CODE Principle 2", "2"),
+        ("Safe and healthy working conditions (7)", "7"),
+        ("Contrary to Section 62 of the Factories Act 1951", None),
+        ("Audit findings", None),
+        ("Page 3 of 12", None),
+    ],
+)
+def test_heading_clause(printed: str, code: str | None) -> None:
+    assert heading_clause(printed, "generic") == code
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("LS 1.5", "1.5"), ("LS 1", "1"), ("NC 7", None), ("PA 6", "PA 6"), ("Principle 8", "8")],
+)
+def test_scheme_letters_before_a_code(printed: str, code: str | None) -> None:
+    assert clean_clause(printed, "generic") == code
+
+
+def test_clause_depth() -> None:
+    assert [clause_depth(c) for c in ("A", "A4", "1", "1.6", "HOW.4", "PA 6")] == [1, 2, 1, 2, 2, 1]

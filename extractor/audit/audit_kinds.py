@@ -32,11 +32,16 @@ def _rules(kind: str) -> list[tuple[str, re.Pattern[str]]]:
 
 def _options(text: str, kind: str) -> list[tuple[int, int, str]]:
     """Return (start, end, value) for every vocabulary phrase in `text`, in reading order."""
-    found: list[tuple[int, int, str]] = []
-    for value, pattern in _rules(kind):
+    return [(start, end, value) for start, end, value, _ in _ranked_options(text, kind)]
+
+
+def _ranked_options(text: str, kind: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, value, rank of the rule that matched) for every phrase, in reading order."""
+    found: list[tuple[int, int, str, int]] = []
+    for rank, (value, pattern) in enumerate(_rules(kind)):
         for match in pattern.finditer(text):
-            if all(match.end() <= s or match.start() >= e for s, e, _ in found):
-                found.append((match.start(), match.end(), value))
+            if all(match.end() <= s or match.start() >= e for s, e, _, _ in found):
+                found.append((match.start(), match.end(), value, rank))
     return sorted(found)
 
 
@@ -76,10 +81,10 @@ def _choose(text: str | None, kind: str) -> str | None:
     # A list of choices with nothing ticked ("Announced / Semi-announced / Unannounced").
     if len(values) >= 3 or re.search(_UNTICKED, key):
         return None
-    # Two kinds named: the first in vocabulary order ("Follow-up of the initial audit" is a
-    # follow-up; "Annual re-inspection" is the periodic one).
-    order = [value for value, _ in _rules(kind)]
-    return min(values, key=order.index)
+    # Two kinds named: the one whose rule comes first in the vocabulary ("Follow-up of the
+    # initial audit" is a follow-up; "Annual recertification" a re-audit, "Annual
+    # re-inspection" the periodic one).
+    return min(_ranked_options(key, kind), key=lambda option: option[3])[2]
 
 
 def audit_type_from(text: str | None) -> AuditType | None:

@@ -145,6 +145,33 @@ def clean_clause(text: str | None, standard: Standard, *, ocr: bool = False) -> 
     return found[0].code if found else None
 
 
+def clause_depth(code: str) -> int:
+    """How specific a code is: 1 for a section ('A', '4'), 2 for a provision ('A4', '4.1')."""
+    return _depth(re.sub(r"^(?:ETI|PA)\s?", "", code))
+
+
+def heading_clause(text: str | None, standard: Standard, *, ocr: bool = False) -> str | None:
+    """Return the code a clause heading opens with, or ends with in brackets, else None.
+
+    '1 - Employment is freely chosen' -> '1', 'Principle 2.6 Prohibition of forced labour :'
+    -> '2.6', 'Reference to code: Principle 5' -> '5', 'Working hours (6)' -> '6'; a code in
+    the middle of a sentence ('Contrary to Section 62 of the Act') is no heading's code.
+    """
+    compact = re.sub(r"\s+", " ", text or "").strip()
+    if not compact:
+        return None
+    vocab_words = _compiled()["clause_words"]
+    for found in find_clauses(compact, standard, ocr=ocr):
+        before = compact[: found.start].strip(" :.-–|#([").lower()
+        words = [w for w in re.split(r"[\s:]+", before) if w and w not in ("to", "the", "of")]
+        opening = all(vocab_words.search(w) for w in words)  # type: ignore[attr-defined]
+        bracketed = re.fullmatch(r"\s*\)\s*[:.]?\s*", compact[found.end :]) is not None
+        in_brackets = bracketed and compact[found.start - 1 : found.start] == "("
+        if (opening and len(words) <= 3) or in_brackets:
+            return found.code
+    return None
+
+
 def looks_like_clause(text: str | None, standard: Standard = "generic") -> bool:
     """True when a cell holds only a clause code ('4.1', 'PA10', 'A3', '10C') and no name."""
     compact = re.sub(r"\s+", " ", text or "").strip()
@@ -190,6 +217,11 @@ def _whole_code(compact: str, standard: Standard, *, ocr: bool) -> str | None:
         head = re.match(r"^([A-Za-z§ ]+?)[\s:.]+(?=[A-Z0-9])", bare)
         if head and vocab_words.search(head.group(1).lower()):  # type: ignore[attr-defined]
             bare = bare[head.end() :]
+    # A scheme's own letters before a numbered code ('LS 1.5' for labour standard 1.5), unless
+    # they name a reference ('NC 7') or belong to a code family ('PA 6', 'ETI 6').
+    prefixed = re.match(r"^([A-Z]{1,4})\s+(\d{1,2}(?:\.\d{1,2}){0,3})$", bare)
+    if prefixed and prefixed.group(1) not in _keep_prefixes(standard):
+        bare = prefixed.group(2)
     for candidate in (bare, re.sub(r"\s+", "", bare)):
         if ocr:
             candidate = repair_ocr_clause(candidate)
@@ -199,6 +231,18 @@ def _whole_code(compact: str, standard: Standard, *, ocr: bool) -> str | None:
             # A wrapped "PA1 0" squeezed to "PA10" is one code; "PA 6" keeps its printed space.
             return code
     return None
+
+
+@lru_cache(maxsize=8)
+def _keep_prefixes(standard: Standard) -> frozenset[str]:
+    """Letters that are part of a code ('PA 6', 'ETI 6') or make it a reference ('NC 7')."""
+    vocab = clause_vocabulary()
+    keep = set(vocab.not_prefixes)
+    for family in vocab.standards.get(standard, vocab.standards["generic"]):
+        for pattern in vocab.families[family].patterns:
+            keep.update(re.findall(r"\(\?P<prefix>([A-Z]+)", pattern))
+            keep.update(vocab.families[family].valid_tops or [])
+    return frozenset(keep)
 
 
 def _candidate(

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 
 from extractor.audit.clauses import clean_clause
-from extractor.audit.severity import kind_from_grade, normalise_severity
+from extractor.audit.severity import find_grade, kind_from_grade, normalise_severity
 from extractor.findings.fields import normalise_text
+from extractor.findings.fields import section_kind as kind_of_heading
 from extractor.findings.model import RawFinding
 from extractor.record.schema import BBox, FindingKind, Provenance, Standard
 
 # Starting confidence by how the finding was recognised (before field and OCR adjustments).
 SOURCE_CONFIDENCE = {"table": 0.9, "borderless": 0.8, "prose_labelled": 0.75, "prose": 0.6}
 OCR_FACTOR = 0.8
+# A grade slot holding a kind word ('Advisory', 'Remark') holds it alone.
+MAX_KIND_WORDS = 3
 _SHORT_WORDS = {"a", "an", "at", "by", "in", "is", "of", "on", "or", "to", "and", "the", "nc"}
 
 
@@ -29,6 +32,33 @@ def unwrap_short(text: str) -> str:
         return match.group(0) if tail.lower() in _SHORT_WORDS else match.group(1) + tail
 
     return re.sub(r"([a-z]{3,}) ([a-z]{1,2})\b", join, text)
+
+
+def _kind_word(text: str | None) -> FindingKind | None:
+    """An observation or good-practice word the grade vocabulary does not list ('Advisory')."""
+    if not text or len(text.split()) > MAX_KIND_WORDS:
+        return None
+    kind = kind_of_heading(text)
+    return kind if kind in ("observation", "good_practice") else None
+
+
+def printed_grade(text: str, standard: Standard) -> str | None:
+    """The grade a finding's grade slot prints, without what shares the slot with it.
+
+    'Prohibition of forced labour: Major' -> 'Major', 'Finding 14: Observation' ->
+    'Observation'; a bare finding-type word ('Non-compliance', 'Finding') grades nothing;
+    wording the vocabulary does not know ('B', 'Amber 2') is kept as printed.
+    """
+    text = unwrap_short(text)
+    grade = find_grade(text, standard)
+    if grade is None:
+        # A code read into the grade slot ('Principle 3.4') is no grade.
+        if re.search(r"\d", text) and clean_clause(text, standard) is not None:
+            return None
+        return text or None
+    if grade.kind == "non_compliance" and grade.severity is None:
+        return None
+    return grade.text
 
 
 def make_finding(
@@ -46,8 +76,13 @@ def make_finding(
     description = text.get("description")
     if not description:
         return None
-    severity_raw = unwrap_short(text["severity"]) if text.get("severity") else None
-    kind = kind_from_grade(severity_raw, standard) or section_kind or "non_compliance"
+    severity_raw = printed_grade(text["severity"], standard) if text.get("severity") else None
+    kind = (
+        kind_from_grade(text.get("severity"), standard)
+        or _kind_word(text.get("severity"))
+        or section_kind
+        or "non_compliance"
+    )
     severity = normalise_severity(severity_raw, standard) if kind == "non_compliance" else None
     clause = clean_clause(text["clause"], standard, ocr=ocr) if text.get("clause") else None
     if text.get("clause") and clause is None and not text.get("topic"):

@@ -114,7 +114,8 @@ _KIND_WORDS: tuple[tuple[str, FindingKind], ...] = (
         "good_practice",
     ),
     (
-        r"observations?|opportunit(y|ies) for improvement|recommendations?|risks? of non",
+        r"observations?|opportunit(y|ies) for improvement|recommendations?|risks? of non"
+        r"|advisor(y|ies)|uncorroborated|^(auditor'?s? )?(comments?|remarks?)$",
         "observation",
     ),
     (

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from extractor.audit.clauses import clean_clause, find_clauses
+from extractor.audit.clauses import clause_depth, clean_clause, find_clauses, heading_clause
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.fields import label_field, section_kind
@@ -38,6 +38,17 @@ FINDING_WORD = re.compile(
     re.IGNORECASE,
 )
 MAX_TOPIC_WORDS = 8
+# A clause heading ('1 - Employment is freely chosen', 'Principle 2.6 Forced labour') names the
+# clause of the findings printed under it while no more than this many other blocks (text
+# outside any finding) come between them.
+MAX_CONTEXT_BLOCKS = 12
+# A grade the reader left outside a finding but printed among its blocks ('Urgent' in a
+# finding's header row) is read when it is the whole of a block this short.
+MAX_GRADE_WORDS = 4
+# Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
+MIN_PARAGRAPH_RUN = 3
+# "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
+_OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
 
 
 @dataclass
@@ -45,6 +56,37 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    # The clause heading the finding is printed under (outside the finding's own blocks).
+    context_clause: str | None = None
+    # Blocks the reader left outside but printed between this finding's blocks: (index of the
+    # finding block they precede, block).
+    between: list[tuple[int, Block]] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """The clause heading most recently printed outside any finding, and how far back."""
+
+    clause: str | None = None
+    distance: int = 0
+
+    def see(self, block: Block, standard: Standard) -> None:
+        if block.furniture:
+            return
+        heading = _clause_heading(block, standard)
+        if heading is not None:
+            self.clause, self.distance = heading, 0
+            return
+        self.distance += 1
+        if self.distance > MAX_CONTEXT_BLOCKS or (
+            block.heading and section_kind(block.full_text) is not None
+        ):
+            # 'Audit findings', 'Observations': a new part of the report, under no clause.
+            self.clause = None
+
+    @property
+    def current(self) -> str | None:
+        return self.clause if self.distance <= MAX_CONTEXT_BLOCKS else None
 
 
 def group_findings(
@@ -66,10 +108,13 @@ def group_findings(
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0
+    context = _Context()
     for i, block in enumerate(blocks):
         role = roles[i]
         if role == OUTSIDE:
+            context.see(block, standard)
             if current is not None and not block.furniture:
+                current.between.append((len(current.blocks), block))
                 gap += 1
                 if gap > MAX_GAP_BLOCKS:
                     current = None
@@ -77,7 +122,7 @@ def group_findings(
         if current is not None and not starts[i] and proba is not None:
             role = _unfilled_alternative(current, role, block, proba[i])
         if current is None or starts[i] or _repeats_field(current, role, block):
-            current = _Draft()
+            current = _Draft(context_clause=context.current)
             drafts.append(current)
         current.blocks.append(block)
         current.roles.append(role)
@@ -88,7 +133,48 @@ def group_findings(
         finding = _finding(draft, standard)
         if finding is not None:
             findings.append(finding)
-    return findings
+    return _kind_words_as_grades(_paragraph_numbers_cleared(findings))
+
+
+def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
+    """Findings numbered 5.1, 5.2, 5.3, ... one after the other are a report's own paragraph
+    numbers, not clauses (a clause scheme does not give consecutive findings consecutive
+    provisions): their clause is unknown."""
+    codes = [f.clause or "" for f in findings]
+    numbered = [re.fullmatch(r"(\d{1,2})\.(\d{1,2})", code) for code in codes]
+    clear: set[int] = set()
+    start = 0
+    while start < len(findings):
+        end = start
+        first = numbered[start]
+        if first is not None and first.group(2) == "1":
+            while (
+                end + 1 < len(findings)
+                and numbered[end + 1] is not None
+                and numbered[end + 1].group(1) == first.group(1)  # type: ignore[union-attr]
+                and int(numbered[end + 1].group(2)) == int(numbered[end].group(2)) + 1  # type: ignore[union-attr]
+            ):
+                end += 1
+        if end - start + 1 >= MIN_PARAGRAPH_RUN:
+            clear.update(range(start, end + 1))
+        start = end + 1
+    return [
+        f.model_copy(update={"clause": None}) if i in clear else f for i, f in enumerate(findings)
+    ]
+
+
+def _kind_words_as_grades(findings: list[RawFinding]) -> list[RawFinding]:
+    """An observation's or good practice's kind word is its printed grade only in a report
+    whose grade slot also grades non-compliances; where no finding is graded, the word names
+    the finding's type, and the report prints no grade."""
+    if any(f.kind == "non_compliance" and f.severity_raw is not None for f in findings):
+        return findings
+    return [
+        f.model_copy(update={"severity_raw": None})
+        if f.kind != "non_compliance" and f.severity_raw is not None
+        else f
+        for f in findings
+    ]
 
 
 def _unfilled_alternative(draft: _Draft, role: str, block: Block, row: np.ndarray) -> str:
@@ -145,6 +231,9 @@ def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     _fields_from_heads(heads, values, standard)
     _fields_from_section(draft.blocks[0], values, standard)
+    _grade_between(draft, values, standard)
+    if "clause" not in values and draft.context_clause is not None:
+        values["clause"] = draft.context_clause
     if not values.get("description"):
         return None
     first = draft.blocks[0]
@@ -186,7 +275,15 @@ def rejoin_breaks(text: str) -> str:
 
 
 def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard: Standard) -> None:
-    """Read a grade, clause and topic printed in a finding's heading or header cells."""
+    """Read a grade, clause and topic printed in a finding's heading or header cells.
+
+    Of the clause codes the heads print, the most specific wins ('Code Ref. 1.6' over the
+    finding's number 'Ref 1'); a finding's own number ('Ref 1', 'No. 3') is no clause.
+    """
+    if "clause" not in values:
+        codes = [code for code in (_head_clause(b, standard) for b in heads) if code]
+        if codes:
+            values["clause"] = max(codes, key=lambda c: clause_depth(c))
     for block in heads:
         text = block.text
         if block.label:
@@ -197,14 +294,10 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
         grade = find_grade(text, standard)
         if "severity" not in values and grade is not None and grade.severity is not None:
             values["severity"] = grade.text
+        elif "severity" not in values and _kind_cell(text):
+            # A type cell holding only an observation or good-practice word ('Advisory').
+            values["severity"] = text
         clauses = find_clauses(text, standard, ocr=block.ocr)
-        if "clause" not in values and len(text.split()) <= 2:
-            # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
-            code = clean_clause(text, standard, ocr=block.ocr)
-            if code is not None:
-                values["clause"] = code
-        if "clause" not in values and clauses:
-            values["clause"] = clauses[0].code
         if "topic" not in values and block.table is None and block.heading:
             rest = _remove_spans(text, [grade] if grade else [], clauses)
             rest = FINDING_WORD.sub("", rest).strip(" -–:.|()")
@@ -212,12 +305,77 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
                 values["topic"] = rest
 
 
+def _kind_cell(text: str) -> bool:
+    """A cell holding nothing but an observation or good-practice word that the grade
+    vocabulary does not list ('Advisory'), and that names no field ('Observation details')."""
+    words = text.split()
+    if not 0 < len(words) <= 2 or find_grade(text) is not None or label_field(text) is not None:
+        return False
+    return section_kind(text) in ("observation", "good_practice") and not re.search(
+        r"\b(details?|description|summary|evidence|noted|type)\b", text, re.IGNORECASE
+    )
+
+
+def _head_clause(block: Block, standard: Standard) -> str | None:
+    """The clause code a finding's heading or header cell prints, if any."""
+    text = block.text
+    if _OWN_NUMBER.match(text) or _OWN_NUMBER.match(block.full_text):
+        return None
+    if len(text.split()) <= 2:
+        # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
+        code = clean_clause(text, standard, ocr=block.ocr)
+        if code is not None:
+            return code
+    clauses = find_clauses(text, standard, ocr=block.ocr)
+    return clauses[0].code if clauses else None
+
+
+def _clause_heading(block: Block, standard: Standard) -> str | None:
+    """The code of a clause heading ('1 - Employment is freely chosen', 'Principle 2.6 Forced
+    labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
+    if not block.heading or len(block.full_text.split()) > 14:
+        return None
+    text = block.full_text
+    code = heading_clause(text, standard, ocr=block.ocr)
+    if code is None or _part_heading(text, standard):
+        return None
+    return code
+
+
+def _part_heading(text: str, standard: Standard) -> bool:
+    """A numbered part of the report ('Section 5 - Detailed findings', '6. Observations'), not
+    a clause: its name is a kind of finding, without a grade ('4.2 Wages - Major NC' is a
+    clause heading)."""
+    name = text
+    for found in find_clauses(text, standard):
+        name = text[found.end :]
+        break
+    if section_kind(name) is None:
+        return False
+    grade = find_grade(name, standard)
+    return grade is None or grade.severity is None
+
+
+def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) -> None:
+    """A grade printed among a finding's blocks that the reader left outside ('Urgent' in
+    the header row), when the finding has no grade of its own."""
+    if "severity" in values:
+        return
+    for index, block in draft.between:
+        if index >= len(draft.blocks) or len(block.text.split()) > MAX_GRADE_WORDS:
+            continue
+        grade = find_grade(block.text, standard)
+        if grade is not None and grade.start == 0 and grade.end >= len(block.text.rstrip(" .:")):
+            values["severity"] = grade.text
+            return
+
+
 def _fields_from_section(first: Block, values: dict[str, str], standard: Standard) -> None:
     """A finding printed under a clause or grade heading ('6.2 Working hours', 'Major
     non-conformities') takes that heading's code or grade when it prints none of its own."""
     if not first.section:
         return
-    if "clause" not in values:
+    if "clause" not in values and not _part_heading(first.section, standard):
         clauses = find_clauses(first.section, standard, ocr=first.ocr)
         if clauses:
             values["clause"] = clauses[0].code
@@ -250,8 +408,24 @@ def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None
     return None
 
 
+def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
+    """The kind a description's own label names ('Remark: ...', 'Good practice: ...',
+    'Uncorroborated: ...'); a label naming a non-compliance says no more than the default."""
+    for role, block in zip(draft.roles, draft.blocks, strict=True):
+        if role != "description" or not block.label:
+            continue
+        grade = find_grade(block.label, standard)
+        kind = grade.kind if grade is not None else section_kind(block.label)
+        if kind in ("observation", "good_practice"):
+            return kind
+    return None
+
+
 def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     """Kind from the finding's heading words or the section it is printed under."""
+    kind = _label_kind(draft, standard)
+    if kind is not None:
+        return kind
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     kind = _head_kind(heads, standard)
     if kind is not None:

@@ -1,0 +1,175 @@
+"""Field reading of grouped findings: clause, grade and kind from heads, headings and context.
+
+Blocks are built by hand (as the block reader would give them, with the roles the labeller
+would predict) and go through the real `group_findings`; no model is involved.
+"""
+
+from __future__ import annotations
+
+from extractor.findings.assemble import printed_grade
+from extractor.findings.grouping import group_findings
+from extractor.findings.supervision import OUTSIDE
+from extractor.reading.blocks import Block
+
+
+def _blocks(rows: list[tuple[str, str, dict]]) -> tuple[list[Block], list[str], list[bool]]:
+    blocks, roles, starts = [], [], []
+    for i, (role, text, extra) in enumerate(rows):
+        start = extra.pop("start", False)
+        top = 40.0 + 20 * i
+        blocks.append(Block(index=i, page=1, bbox=(50.0, top, 500.0, top + 12), text=text, **extra))
+        roles.append(role)
+        starts.append(start)
+    return blocks, roles, starts
+
+
+DESCRIPTION = "Workers on the night shift were locked inside the finishing building until 6 am."
+
+
+def test_code_reference_wins_over_the_findings_own_number() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Ref 1 - Non-compliance", {"heading": True, "start": True}),
+            ("OTHER", "Ref 1", {"heading": True}),
+            ("OTHER", "Code Ref. 1.6", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "1.6"
+
+
+def test_findings_own_number_alone_is_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Ref 3", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_scheme_letters_before_a_numbered_code_are_dropped() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 1: Non-compliance", {"heading": True, "start": True}),
+            ("clause", "LS 1.5", {}),
+            ("severity", "Urgent", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.severity_raw, finding.severity) == ("1.5", "Urgent", "critical")
+
+
+def test_clause_heading_above_names_the_clause_of_findings_under_it() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Employment is freely chosen", {"heading": True, "marker": "1."}),
+            (OUTSIDE, "Current systems and evidence examined", {"heading": True}),
+            (OUTSIDE, "Workers sign a declaration that no recruitment cost was charged.", {}),
+            ("description", DESCRIPTION, {"start": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "1"
+
+
+def test_report_part_heading_is_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Section 6 - Other observations", {"heading": True}),
+            (
+                "description",
+                DESCRIPTION,
+                {"start": True, "section": "Section 6 - Other observations"},
+            ),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+    assert finding.kind == "observation"
+
+
+def test_consecutive_paragraph_numbers_are_not_clauses() -> None:
+    rows = []
+    for n, topic in enumerate(["Working time", "Involuntary labour", "Wages & benefits"], 1):
+        section = f"5.{n} {topic}"
+        rows.append((OUTSIDE, topic, {"heading": True, "marker": f"5.{n}"}))
+        rows.append(
+            ("description", f"{DESCRIPTION} Case {n}.", {"start": True, "section": section})
+        )
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == [None, None, None]
+
+
+def test_grade_left_outside_between_a_findings_blocks_is_read() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 2: Finding", {"heading": True, "start": True}),
+            ("clause", "LS 2.6", {}),
+            (OUTSIDE, "Urgent", {"heading": True}),
+            (OUTSIDE, "Law / code requirement", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.severity_raw, finding.severity) == ("Urgent", "critical")
+
+
+def test_kind_word_of_a_descriptions_label_sets_the_kind() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "description",
+                "The worker committee exists but 17 of 47 employees sampled were not aware of it.",
+                {"start": True, "label": "Remark"},
+            ),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.kind == "observation"
+
+
+def test_advisory_type_cell_makes_an_observation() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "D-05", {"start": True}),
+            ("OTHER", "Principle 2", {}),
+            ("OTHER", "Major", {}),
+            ("description", "Passports of 12 migrant workers were kept in the HR office safe.", {}),
+            ("HEAD", "D-06", {"start": True}),
+            ("OTHER", "Principle 4", {}),
+            ("OTHER", "Advisory", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    _, finding = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.kind, finding.severity_raw, finding.clause) == ("observation", "Advisory", "4")
+
+
+def test_kind_words_are_no_grade_in_a_report_that_grades_nothing() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Ref 1 - Non-compliance", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+            ("HEAD", "Ref 2 - Observation", {"heading": True, "start": True}),
+            ("description", "Resident workers sign out at the guard house.", {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", None),
+        ("observation", None),
+    ]
+
+
+def test_printed_grade_keeps_only_the_grade() -> None:
+    assert printed_grade("Prohibition of forced labour: Major", "generic") == "Major"
+    assert printed_grade("Finding 14: Observation", "generic") == "Observation"
+    assert printed_grade("Major NC", "sa8000") == "Major NC"
+    assert printed_grade("Non-compliance", "generic") is None
+    assert printed_grade("Principle 3.4", "generic") is None
+    assert printed_grade("B", "generic") == "B"  # a letter grade the legend explains
