@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor.reading.blocks import build_blocks, split_line
+from extractor.reading.document import Document, Line, Page
 from extractor.reading.pdf import read_pdf
 
 PDFS = Path(__file__).resolve().parent / "pdfs"
@@ -78,6 +79,9 @@ def test_blocks_come_in_reading_order_with_consecutive_indexes(mixed) -> None:
         ("Evidence was not kept.", (None, None, "Evidence was not kept.")),
         ("Finding 3 - Wages", (None, None, "Finding 3 - Wages")),
         ("Plan B was adopted.", (None, None, "Plan B was adopted.")),
+        # A line that is a whole label is not split into a shorter label and a value.
+        ("ROOT CAUSE ANALYSIS", (None, None, "ROOT CAUSE ANALYSIS")),
+        ("Local law or code requirement", (None, None, "Local law or code requirement")),
     ],
 )
 def test_split_line(line: str, expected: tuple) -> None:
@@ -97,3 +101,30 @@ def test_running_footer_is_marked_as_furniture() -> None:
     blocks = build_blocks(read_pdf(GOLDEN / "rba_table-02.pdf"))
     footers = [b for b in blocks if "Page" in b.text and "Confidential" in b.text]
     assert footers and all(b.furniture for b in footers)
+
+
+def _line(text: str, top: float, size: float, x0: float = 50.0) -> Line:
+    return Line(text=text, page=1, bbox=(x0, top, x0 + 5.0 * len(text), top + size), size=size)
+
+
+def test_short_body_lines_are_not_headings_where_small_cells_outnumber_paragraphs() -> None:
+    # 40 short 7 pt cells against a 9 pt paragraph: the paragraph sets the body size, so its
+    # short last line continues it and a short 9 pt value line is no heading.
+    cells = [_line(f"{i}", 400 + 9 * i, 7.0) for i in range(40)]
+    paragraph = [
+        _line("The site kept the passports of all migrant workers in the", 60, 9.0),
+        _line("HR office.", 71, 9.0),
+        _line("Root cause", 100, 9.0),
+        _line("Management was not aware of the legal requirement.", 120, 9.0),
+    ]
+    doc = Document(
+        filename="x.pdf",
+        sha256="0" * 64,
+        page_count=1,
+        pages=[Page(number=1, width=595, height=842, lines=paragraph + cells)],
+    )
+    blocks = build_blocks(doc)
+    first = blocks[0]
+    assert first.text.endswith("in the HR office.") and first.n_lines == 2
+    value = next(b for b in blocks if b.text.startswith("Management"))
+    assert not value.heading

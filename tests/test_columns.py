@@ -84,3 +84,19 @@ def test_label_and_value_far_apart_are_separate_lines_on_one_row() -> None:
         ("Acme Garments Ltd", 3),
     ]
     assert lines[0].bbox[1] == lines[1].bbox[1]
+
+
+def test_cells_one_line_height_apart_are_separate_lines() -> None:
+    # A borderless table with narrow gutters: read as one line, two columns' words interleave.
+    words = _row(50, 50, "Management was not aware") + _row(50, 50 + 5 * 21 + 7.5 + 10, "Minor")
+    assert [line.text for line in layout_lines(words, 1)] == ["Management was not aware", "Minor"]
+
+
+def test_justified_prose_with_stretched_spaces_stays_one_line() -> None:
+    words, x = [], 50.0
+    for token in ["wages", "were", "paid", "late", "in", "March", "and", "April"]:
+        words.append(Word(token, x, 50, x + 5 * len(token), 50 + SIZE, size=SIZE))
+        x += 5 * len(token) + 0.6 * SIZE  # twice a normal word space
+    assert [line.text for line in layout_lines(words, 1)] == [
+        "wages were paid late in March and April"
+    ]

@@ -173,3 +173,32 @@ def test_printed_grade_keeps_only_the_grade() -> None:
     assert printed_grade("Non-compliance", "generic") is None
     assert printed_grade("Principle 3.4", "generic") is None
     assert printed_grade("B", "generic") == "B"  # a letter grade the legend explains
+
+
+def test_text_under_a_root_cause_label_is_never_the_description() -> None:
+    # The labeller read the root cause as a second description; the label says it is not one.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Nonconformance 1", {"heading": True, "start": True}),
+            ("OTHER", "Description", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "Root cause analysis", {"heading": True}),
+            ("description", "Management was not aware of the legal requirement.", {}),
+            ("OTHER", "Corrective action", {"heading": True}),
+            ("corrective_action", "Unlock the doors and train the guards.", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.description == DESCRIPTION
+    assert finding.corrective_action == "Unlock the doors and train the guards."
+
+
+def test_inline_law_label_keeps_its_text_out_of_the_fields() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("evidence", "Article 61 of the Labour Code limits overtime.", {"label": "Local law"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.evidence is None

@@ -126,10 +126,10 @@ def dense_features(blocks: Sequence[Block], standard: Standard) -> np.ndarray:
         ],
         dtype=np.float32,
     )
-    names = [_names_field(block) for block in blocks]
+    names = [names_field(block) for block in blocks]
     stacked = np.array(
         [
-            _one_hot(_stacked_field(blocks, names, i)) + _one_hot(names[i])
+            _one_hot(stacked_field(blocks, names, i)) + _one_hot(names[i])
             for i in range(len(blocks))
         ],
         dtype=np.float32,
@@ -151,7 +151,7 @@ NO_SHAPE = (0.0,) * (len(KINDS) + 5)
 STACKED_LABEL_MAX_WORDS = 6
 
 
-def _names_field(block: Block) -> str | None:
+def names_field(block: Block) -> str | None:
     """The field a short block's own text names, when it reads as a label printed on its own
     line or cell ('Root cause', 'Corrective action:', 'Finding type')."""
     text = block.full_text.strip()
@@ -161,7 +161,7 @@ def _names_field(block: Block) -> str | None:
     return label_field(key) or header_field(key)
 
 
-def _stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
+def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
     """The field named by a label printed just above this block (the previous block of the
     same page and column, furniture skipped): stacked label-value layouts name values this way."""
     block = blocks[index]

@@ -19,7 +19,8 @@ import numpy as np
 from extractor.audit.clauses import clause_depth, clean_clause, find_clauses, heading_clause
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
-from extractor.findings.fields import label_field, section_kind
+from extractor.findings.features import names_field, stacked_field
+from extractor.findings.fields import IGNORE, label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -38,6 +39,14 @@ FINDING_WORD = re.compile(
     re.IGNORECASE,
 )
 MAX_TOPIC_WORDS = 8
+# Labels whose text belongs to a finding without being any of its record fields: the law it
+# breaks, its root cause, who answers for it. What is printed under them reads like a violation
+# ('Management was not aware of the legal requirement.') but never is the finding's description.
+NOT_A_FIELD_LABEL = re.compile(
+    r"root cause|\blaw\b|legislation|requirement|legal|responsib|owner|workers affected"
+    r"|systemic|repeat|previous|prior",
+    re.IGNORECASE,
+)
 # A clause heading ('1 - Employment is freely chosen', 'Principle 2.6 Forced labour') names the
 # clause of the findings printed under it while no more than this many other blocks (text
 # outside any finding) come between them.
@@ -109,8 +118,11 @@ def group_findings(
     current: _Draft | None = None
     gap = 0
     context = _Context()
+    names = [names_field(block) for block in blocks]
     for i, block in enumerate(blocks):
         role = roles[i]
+        if role in TEXT_ROLES and _under_other_label(blocks, names, i):
+            role = "OTHER"
         if role == OUTSIDE:
             context.see(block, standard)
             if current is not None and not block.furniture:
@@ -175,6 +187,19 @@ def _kind_words_as_grades(findings: list[RawFinding]) -> list[RawFinding]:
         else f
         for f in findings
     ]
+
+
+def _under_other_label(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> bool:
+    """True when the block's own label, or a label printed just above it, is one of
+    `NOT_A_FIELD_LABEL` ('Root cause:', 'Local law or code requirement')."""
+    block = blocks[index]
+    label = block.label
+    if not label and stacked_field(blocks, names, index) == IGNORE:
+        above = [b for b in blocks[max(index - 3, 0) : index] if not b.furniture]
+        label = above[-1].full_text if above else None
+    if not label:
+        return False
+    return label_field(label.rstrip(": ")) == IGNORE and bool(NOT_A_FIELD_LABEL.search(label))
 
 
 def _unfilled_alternative(draft: _Draft, role: str, block: Block, row: np.ndarray) -> str:

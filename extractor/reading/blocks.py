@@ -221,6 +221,8 @@ BOLD_LABEL_MAX_WORDS = 4
 def _bold_style_label(text: str) -> tuple[str | None, str]:
     from extractor.findings.fields import label_field  # vocabulary shared with the reader
 
+    if label_field(text.rstrip(": ")) is not None:
+        return None, text  # the whole line is a label ("ROOT CAUSE ANALYSIS"), not label + value
     words = text.split(" ")
     for n in range(min(BOLD_LABEL_MAX_WORDS, len(words) - 1), 0, -1):
         head, first = words[:n], words[n]
