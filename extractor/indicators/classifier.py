@@ -34,6 +34,7 @@ from skops.io import dump, get_untrusted_types, load
 from extractor.indicators.classifier_input import ClassifierInput
 from extractor.indicators.features import (
     evidence_text,
+    model_inputs,
     model_text,
     structured_features,
     structured_names,
@@ -366,9 +367,8 @@ class IloClassifier:
     # --- predicting -------------------------------------------------------------------------
 
     def _features(self, items: list[ClassifierInput]) -> Any:
-        texts = [model_text(item) for item in items]
-        evidence_texts = [evidence_text(item) for item in items]
-        structured = structured_features(items) * self.settings.structured_scale
+        texts, evidence_texts, structured = model_inputs(items)
+        structured = structured * self.settings.structured_scale
         return hstack(
             [
                 self.words.transform(texts),
