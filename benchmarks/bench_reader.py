@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     if sets["scan"]:
         plan += [(f"reader-{n}", "scan, one report", sets["scan"][:1]) for n in (1, 2)]
     runs: dict[str, dict] = {}
+    load_start = os.getloadavg()
     for mode, kind, files in plan:
         repeats = [run_child(mode, files, env) for _ in range(args.repeat)]
         result = best(repeats)
@@ -217,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         f"reader benchmark {date} {args.label}".rstrip(),
         f"long reports: {len(sets['text'])} text ({sum(TEXT_LENGTHS)} pages), "
         f"{len(sets['scan'])} scanned ({sum(SCAN_LENGTHS) if sets['scan'] else 0} pages); "
-        f"cpus={os.cpu_count()}; best of {args.repeat}",
+        f"cpus={os.cpu_count()}; best of {args.repeat}; load average (1 min) at start "
+        f"{load_start[0]:.1f}, at end {os.getloadavg()[0]:.1f}",
         "",
         "| set | run | pages | CPU s | pages/s per core | wall pages/s | peak PSS MB | "
         "peak RSS MB |",
@@ -247,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": date,
         "label": args.label,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average": {"start": load_start, "end": os.getloadavg()},
         "sets": {kind: [str(p.relative_to(REPO)) for p in paths] for kind, paths in sets.items()},
         "runs": runs,
     }
