@@ -7,8 +7,10 @@ pypdfium2, so every run reads the same pages. For them it measures, in one run:
   baseline   raw pdfplumber `extract_text` and pypdfium2 text over every page, one process;
   start-up   wall time of `audit-extractor bulk` on one small report (Ray, workers, models);
   bulk/Nw    `audit-extractor bulk` with N workers on the long reports, in a fresh subprocess:
-             pages/s from the manifest, and the PSS of each worker (a Ray actor and every
-             process below it), sampled every 0.5 s from /proc while it runs.
+             pages/s from the manifest (the whole run, worker start-up included), pages/s
+             after every worker had loaded its models (the run's seconds less the manifest's
+             `workers_ready_s`: the reading rate a long import settles at), and the PSS of each
+             worker (a Ray actor and every process below it), sampled every 0.5 s from /proc.
 Results go to stdout and benchmarks/results/bench-<timestamp>.json and latest.md. Numbers taken
 while other work shares the machine are noisy: compare runs of the same session only.
 """
@@ -174,6 +176,7 @@ def bulk(files: list[Path], workers: int) -> dict:
         "pages": summary["pages"],
         "errors": summary["errors_by_reason"],
         "seconds": summary["seconds"],
+        "workers_ready_s": summary.get("workers_ready_s"),
         "wall_seconds": round(wall, 2),
         "pss_mb_per_worker": round(sampler.peak_per_worker, 1),
         "pss_mb_all_workers": round(sampler.peak_total, 1),
@@ -204,28 +207,42 @@ def main(argv: list[str] | None = None) -> int:
         results = {w: bulk(files, w) for w in args.workers}
     for workers, result in results.items():
         report["runs"][f"bulk-{workers}w"] = result
+    report["load_average_at_end"] = os.getloadavg()
 
     def per_s(result: dict) -> float:
         return result["pages"] / result["seconds"] if result["seconds"] else 0.0
 
+    def after_start(result: dict) -> float:
+        reading = result["seconds"] - result["workers_ready_s"]
+        return result["pages"] / reading if reading > 0 else 0.0
+
     lines = [
         f"bulk benchmark {report['date']}  {len(files)} long reports, {pages} pages  "
-        f"cpus={os.cpu_count()}  load average at start {report['load_average_at_start'][0]:.1f}",
+        f"cpus={os.cpu_count()}  load average at start {report['load_average_at_start'][0]:.1f}, "
+        f"at end {report['load_average_at_end'][0]:.1f}",
         "",
-        "| run | pages | s | pages/s | vs 1 worker | PSS MB per worker | PSS MB all workers |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| run | pages | s | pages/s | vs 1 worker | workers ready at s | pages/s after "
+        "start-up | vs 1 worker | PSS MB per worker | PSS MB all workers |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| pdfplumber extract_text | {base['pages']} | {base['pdfplumber_s']:.1f} | "
-        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | |",
+        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | | | | |",
         f"| pypdfium2 text | {base['pages']} | {base['pypdfium2_s']:.1f} | "
-        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | |",
+        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | | | | |",
     ]
     one = results.get(1)
     for workers, result in results.items():
         ratio = f"{per_s(result) / per_s(one):.2f}" if one and per_s(one) else ""
+        steady = ratio_after = ready = ""
+        if result.get("workers_ready_s") is not None:
+            ready = f"{result['workers_ready_s']:.1f}"
+            steady_value = after_start(result)
+            steady = f"{steady_value:.2f}"
+            if one and one.get("workers_ready_s") is not None and after_start(one):
+                ratio_after = f"{steady_value / after_start(one):.2f}"
         lines.append(
             f"| bulk, {workers} worker(s) | {result['pages']} | {result['seconds']:.1f} | "
-            f"{per_s(result):.2f} | {ratio} | {result['pss_mb_per_worker']:.0f} | "
-            f"{result['pss_mb_all_workers']:.0f} |"
+            f"{per_s(result):.2f} | {ratio} | {ready} | {steady} | {ratio_after} | "
+            f"{result['pss_mb_per_worker']:.0f} | {result['pss_mb_all_workers']:.0f} |"
         )
     lines += [
         "",

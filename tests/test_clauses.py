@@ -195,3 +195,25 @@ def test_scheme_letters_before_a_code(printed: str, code: str | None) -> None:
 
 def test_clause_depth() -> None:
     assert [clause_depth(c) for c in ("A", "A4", "1", "1.6", "HOW.4", "PA 6")] == [1, 2, 1, 2, 2, 1]
+
+
+def test_the_early_exit_pattern_finds_every_text_a_family_pattern_finds():
+    """`find_clauses` stops when its standard's one-pattern search finds nothing: that must
+    never hide a match of one of the standard's family patterns."""
+    from extractor.audit.clauses import _compiled, clause_vocabulary
+
+    texts = []
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("labelled_samples/*/*.json")):
+        for finding in json.loads(path.read_text()).get("findings", []):
+            texts += [finding.get(key) or "" for key in ("clause", "title", "description")]
+    texts += ["ETI 6.1", "PA10", "A Labor", "HOW.1.2", "FOA", "C", "10C", "4.1a", "WT - Hours"]
+    compiled = _compiled()
+    vocab = clause_vocabulary()
+    found = 0
+    for standard, families in vocab.standards.items():
+        early_exit = compiled["any_code"][standard]
+        for text in texts:
+            if any(p.search(text) for family in families for p in compiled["families"][family]):
+                found += 1
+                assert early_exit.search(text), (standard, text)
+    assert found > 500

@@ -82,3 +82,20 @@ def test_find_dates_gives_spans_in_reading_order():
 def test_day_list_is_not_a_range_of_days():
     # "Day 1 – 14/03/2017" is the first day of a list, not 1-14 March.
     assert parse_date("Day 1 – 14/03/2017 Day 2 – 15/03/2017") == dt.date(2017, 3, 14)
+
+
+def test_every_date_pattern_needs_a_digit():
+    """`find_dates` returns nothing for a text without a digit before trying its patterns."""
+    import re
+
+    from extractor.audit.dates import _PATTERNS
+
+    dated = [
+        "12 March 2019", "March 12, 2019", "2019-03-12", "12/03/2019", "12-Mar-19",
+        "12 Mar '19", "2019年3月12日", "1st - 3rd of March 2019", "12-14.03.2019",
+    ]  # fmt: skip
+    for text in dated:
+        assert any(p.search(text) for p in _PATTERNS), text
+        digit_free = re.sub(r"\d", "x", text)
+        assert not any(p.search(digit_free) for p in _PATTERNS), digit_free
+    assert find_dates("Audit in March, no day given") == []

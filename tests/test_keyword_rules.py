@@ -94,3 +94,50 @@ def test_structured_features_have_one_column_per_name_and_read_kind_and_clause()
 def test_model_text_folds_digits_and_reads_the_topic():
     text = model_text(ClassifierInput(text="Paid 45 days late.", topic="Wages"))
     assert text == "wages . paid 00 days late."
+
+
+def _reference_flags(words: str) -> list[bool]:
+    """Concept flags as first written: every pattern with IGNORECASE on the text as given."""
+    import re
+
+    from extractor.indicators.concepts import CONCEPTS
+
+    patterns = [re.compile(rx, re.IGNORECASE) for rx in CONCEPTS.values()]
+    return [bool(p.search(words)) for p in patterns] + number_concepts(words)
+
+
+def test_concept_flags_on_ascii_text_match_case_insensitive_patterns():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "labelled_samples" / "classifier"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("auditor_style.jsonl", "held_out_wording.jsonl")
+        for line in (root / name).read_text().splitlines()
+        if line.strip()
+    ]
+    texts += [
+        "PASSPORTS HELD BY THE EMPLOYER; Workers SAID they could NOT leave. 72 HOURS per WEEK.",
+        "Stra\u017fe \u212aey \u0130D cards kept by management",  # long s, Kelvin sign, dotted I
+        "caf\u00e9 workers\u2019 passports \u201cretained\u201d by HR",
+        "",
+    ]
+    assert len(texts) > 500
+    for text in texts:
+        for words in (finding_words(text), text, text.upper()):
+            assert concept_flags(words) == _reference_flags(words), words
+
+
+def test_model_inputs_read_each_text_once_with_the_same_values():
+    from extractor.indicators.features import evidence_text, model_inputs
+
+    items = [
+        ClassifierInput(text="Paid 45 days late.\n\nPayroll, OT records", topic="Wages"),
+        ClassifierInput(text="Passports held by HR.", standard="smeta", clause="1"),
+        ClassifierInput(text=""),
+    ]
+    texts, evidence_texts, structured = model_inputs(items)
+    assert texts == [model_text(item) for item in items]
+    assert evidence_texts == [evidence_text(item) for item in items]
+    assert (structured == structured_features(items)).all()

@@ -135,3 +135,26 @@ def test_held_out_heading_gives_its_kind_and_severity(snippet):
     match = find_grade(snippet["text"], snippet["standard"])
     got = (match.kind, match.severity) if match else (None, None)
     assert got == (snippet["kind"], snippet["severity"])
+
+
+def test_the_early_exit_pattern_finds_every_text_a_grade_pattern_finds():
+    """`find_grades` stops when the one-pattern search finds nothing: that must never hide a
+    match of a single grade phrase's pattern."""
+    from extractor.audit.severity import _any_grade, _compiled, grade_vocabulary
+
+    texts = []
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("labelled_samples/*/*.json")):
+        for finding in json.loads(path.read_text()).get("findings", []):
+            texts += [finding.get(key) or "" for key in ("severity_raw", "title", "description")]
+    for entry in grade_vocabulary().grades:
+        for phrase in entry.phrases:
+            texts += [phrase, phrase.upper(), f"Grade: {phrase.title()} finding", f"x{phrase}x"]
+            texts.append(phrase.replace(" ", "-"))
+    entries = _compiled()[0]
+    early_exit = _any_grade()
+    found = 0
+    for text in texts:
+        if any(pattern.search(text) for pattern, _ in entries):
+            found += 1
+            assert early_exit.search(text), text
+    assert found > 500

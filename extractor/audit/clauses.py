@@ -94,13 +94,33 @@ def _compiled() -> dict[str, object]:
         for name, family in vocab.families.items()
     }
     units = "|".join(re.escape(u) for u in sorted(vocab.units_after, key=len, reverse=True))
+    # Per standard, its families' patterns as branches of one (groups unnamed): where that finds
+    # nothing, none of them can, and `find_clauses` stops before its dates and candidates.
+    any_code = {
+        standard: re.compile(
+            "|".join(
+                rf"(?<![A-Za-z0-9./\-])(?:{_unnamed(pattern)})(?![A-Za-z0-9]|[.,/]\d)"
+                for family in names
+                for pattern in vocab.families[family].patterns
+            )
+        )
+        for standard, names in vocab.standards.items()
+    }
     return {
         "families": families,
+        "any_code": any_code,
         "clause_words": _phrases(vocab.clause_words),
         "reference_words": _references(vocab.reference_words),
         "not_before": _phrases(vocab.not_before),
         "units_after": re.compile(rf"^\s*(?:{units})(?![a-z0-9])", re.IGNORECASE),
     }
+
+
+def _unnamed(pattern: str) -> str:
+    """A family pattern with its named groups made plain groups (so patterns can be joined)."""
+    if "(?P=" in pattern or re.search(r"\\\d", pattern):
+        raise ValueError(f"a clause pattern refers back to a group: {pattern}")
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def find_clauses(text: str | None, standard: Standard, *, ocr: bool = False) -> list[ClauseMatch]:
@@ -114,9 +134,12 @@ def find_clauses(text: str | None, standard: Standard, *, ocr: bool = False) -> 
         text = _repair_ocr_tokens(text)
     compiled = _compiled()
     vocab = clause_vocabulary()
+    families = standard if standard in vocab.standards else "generic"
+    if compiled["any_code"][families].search(text) is None:  # type: ignore[index]
+        return []
     dates = [(d.start, d.end) for d in find_dates(text)]
     candidates: list[ClauseMatch] = []
-    for family in vocab.standards.get(standard, vocab.standards["generic"]):
+    for family in vocab.standards[families]:
         for pattern in compiled["families"][family]:  # type: ignore[index]
             for match in pattern.finditer(text):
                 found = _candidate(text, match, family, standard, dates)

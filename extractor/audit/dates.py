@@ -103,6 +103,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 class DateMatch(BaseModel):
     """A date printed in a text: its first day, where it is, and whether its order was guessed."""
 
@@ -118,7 +121,8 @@ def find_dates(text: str | None, *, order: DateOrder | None = None) -> list[Date
 
     Numeric dates that could be read either way use `order` (day first when None).
     """
-    if not text:
+    # Every pattern needs a digit (a day, a month number or a year): most texts have none.
+    if not text or _ANY_DIGIT.search(text) is None:
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

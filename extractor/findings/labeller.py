@@ -193,9 +193,9 @@ class BlockLabeller:
         contexts = [context_text(b) for b in blocks]
         return sparse.hstack(
             [
-                self.words.transform(texts),
-                self.chars.transform([t[:CHAR_PREFIX] for t in texts]),
-                self.context.transform(contexts),
+                _transform_distinct(self.words, texts),
+                _transform_distinct(self.chars, [t[:CHAR_PREFIX] for t in texts]),
+                _transform_distinct(self.context, contexts),
                 sparse.csr_matrix(self.scaler.transform(dense)),
             ]
         ).tocsr()
@@ -377,6 +377,15 @@ def _out_of_fold_tree_proba(
         model = _tree_model(settings, seed).fit(stacked[fit], roles[fit], sample_weight=weight[fit])
         proba[held] = _align(model.predict_proba(stacked[held]), model.classes_)
     return proba
+
+
+def _transform_distinct(vectorizer: TfidfVectorizer, texts: list[str]) -> sparse.csr_matrix:
+    """`vectorizer.transform(texts)`, analysing each distinct text once: the same rows (a row
+    depends on its text only), for a tenth to a half of the work on long reports, whose table
+    cells, labels and running headers repeat."""
+    index: dict[str, int] = {}
+    rows = [index.setdefault(text, len(index)) for text in texts]
+    return vectorizer.transform(list(index))[rows]
 
 
 def _align(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:

@@ -91,6 +91,7 @@ class Ledger:
         self.settings = settings
         self.started_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self.started_clock = time.monotonic()
+        self.started_epoch = time.time()
         self.counts = RunCounts()
         self.duplicates: list[dict[str, str]] = []
         self.done: dict[str, _Done] = {}
@@ -220,6 +221,9 @@ class Ledger:
         this_run["seconds"] = seconds
         this_run["docs_per_s"] = round(self.counts.documents / seconds, 3) if seconds else 0.0
         this_run["pages_per_s"] = round(self.counts.pages / seconds, 3) if seconds else 0.0
+        if driver and driver.get("workers_ready_at"):
+            # When every worker had loaded its models, from this run's start (as `seconds`).
+            this_run["workers_ready_s"] = round(driver["workers_ready_at"] - self.started_epoch, 2)
         statuses = Counter(d.status for d in self.done.values())
         manifest = {
             "status": status,

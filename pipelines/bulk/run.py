@@ -42,7 +42,15 @@ log = logging.getLogger(__name__)
 DEFAULT_MODELS_DIR = Path(extractor.__file__).resolve().parent.parent / "models"
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_CHUNK_SIZE = 4
-CHUNKS_PER_WORKER = 2  # in flight per actor: one running, one queued behind it
+# A chunk also ends once its files reach this many bytes: a long report is a few seconds of
+# work on its own, and four of them in one chunk left the other workers idle (4 long reports,
+# 2 workers: one chunk, 0.98x one worker). Small files still travel --chunk-size at a time.
+CHUNK_BYTES = 32 * 1024
+CHUNKS_PER_WORKER = 2  # in flight per actor at most: one running, one queued behind it
+# An actor gets a second chunk queued behind its running one only once its chunks take less
+# than this: queueing hides the round trip between chunks of small files, but a queued chunk of
+# long reports is work another idle actor can no longer take at the end of a run.
+QUEUE_BELOW_S = 1.0
 # A chunk is given up after this many worker deaths beyond one per input (see ledger.MAX_DEATHS).
 EXTRA_CHUNK_ATTEMPTS = 3
 POLL_S = 0.5
@@ -74,12 +82,14 @@ def list_chunks(location: str, chunk_size: int, ledger: Any):  # noqa: ANN201 - 
     import ray
 
     summary = ListingSummary()
-    chunk = []
+    chunk: list = []
+    size = 0
     for item in list_inputs(location, summary):
         chunk.append(item)
-        if len(chunk) >= chunk_size:
+        size += item.size
+        if len(chunk) >= chunk_size or size >= CHUNK_BYTES:
             yield chunk
-            chunk = []
+            chunk, size = [], 0
     if chunk:
         yield chunk
     ray.get(ledger.listing_done.remote(summary))
@@ -252,20 +262,22 @@ def _dispatch(
     feeder = _Feeder(generator, ahead=CHUNKS_PER_WORKER * n_workers)
     inflight: dict[Any, tuple[int, Any, int]] = {}  # task -> (actor, chunk ref, attempts)
     load = [0] * len(workers)
+    # Chunks each actor may hold: one until its chunks prove short (see QUEUE_BELOW_S).
+    depth = [1] * len(workers)
     retry: deque[tuple[Any, int]] = deque()
     progress = Progress(None)
     given_up = 0
     first_done = 0.0
     last_lease = time.monotonic()
     while True:
-        while min(load) < CHUNKS_PER_WORKER:
+        while any(held < most for held, most in zip(load, depth, strict=True)):
             if retry:
                 chunk, attempts = retry.popleft()
             else:
                 chunk, attempts = feeder.take(), 0
                 if chunk is None:
                     break
-            actor = load.index(min(load))
+            actor = min((i for i in range(n_workers) if load[i] < depth[i]), key=load.__getitem__)
             task = workers[actor].process.remote(chunk)
             inflight[task] = (actor, chunk, attempts)
             load[actor] += 1
@@ -291,6 +303,7 @@ def _dispatch(
                 else:
                     retry.append((chunk, attempts + 1))
                 continue
+            depth[actor] = CHUNKS_PER_WORKER if result.seconds < QUEUE_BELOW_S else 1
             if not first_done:
                 first_done = time.perf_counter()
             progress.advance(result.documents, result.pages, result.errors)

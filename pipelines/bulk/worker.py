@@ -58,6 +58,7 @@ class ChunkResult(BaseModel):
     documents: int = 0
     pages: int = 0
     errors: int = 0
+    seconds: float = 0.0  # the chunk's time in the actor, committing included
 
 
 class WorkerInfo(BaseModel):
@@ -100,6 +101,7 @@ class BulkWorker:
 
     def process(self, chunk: list[InputFile]) -> ChunkResult:
         """Extract every input of `chunk` not yet done, and commit them before returning."""
+        started = time.perf_counter()
         result = ChunkResult()
         keys = [hash_input(self.config.input, item) or f"path:{item.rel}" for item in chunk]
         # One round trip per chunk, not per report: the ledger is shared by every worker.
@@ -121,6 +123,7 @@ class BulkWorker:
                         result.errors += 1
         with self._lock:
             self._flush()
+        result.seconds = time.perf_counter() - started
         return result
 
     def _one(
