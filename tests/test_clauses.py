@@ -217,3 +217,17 @@ def test_the_early_exit_pattern_finds_every_text_a_family_pattern_finds():
                 found += 1
                 assert early_exit.search(text), (standard, text)
     assert found > 500
+
+
+def test_numbered_heading_whose_name_starts_with_a_unit_word() -> None:
+    from extractor.audit.clauses import heading_clause, marker_clause, trailing_clause
+
+    assert heading_clause("5.2 Hours of work", "generic") == "5.2"
+    assert heading_clause("12 hours of overtime", "generic") is None
+    assert marker_clause("2.4", "generic") == "2.4"
+    assert marker_clause("(a)", "generic") is None
+    found = trailing_clause("Extinguishers expired. REFERENCE TO CODE Principle 10", "generic")
+    assert (
+        found is not None and found.code == "10" and found.start == len("Extinguishers expired. ")
+    )
+    assert trailing_clause("Contrary to Section 62 of the Factories Act 1951", "generic") is None

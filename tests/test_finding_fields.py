@@ -202,3 +202,104 @@ def test_inline_law_label_keeps_its_text_out_of_the_fields() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.evidence is None
+
+
+def test_row_number_column_is_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Safe and healthy working conditions", {"heading": True, "marker": "7."}),
+            ("HEAD", "9", {"col_header": "Item", "table": 1, "start": True}),
+            ("OTHER", "Non-compliance", {"col_header": "Finding type", "table": 1}),
+            ("description", DESCRIPTION, {"col_header": "Issue description", "table": 1}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "7"
+
+
+def test_a_count_is_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("severity", "Low", {}),
+            ("OTHER", "40", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_question_number_nearest_the_description_is_the_clause() -> None:
+    # A checklist row read into the finding prints another provision before the finding's own.
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "1.6", {"start": True}),
+            ("OTHER", "Are workers free to leave the workplace after their shift?", {}),
+            (
+                "OTHER",
+                "Are workers free to terminate their employment?",
+                {"heading": True, "marker": "1.1"},
+            ),
+            ("description", DESCRIPTION, {"label": "Details of Non-compliance"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "1.1"
+
+
+def test_clause_reference_closing_the_description_is_the_clause() -> None:
+    text = "The environmental impact assessment for the new dyeing unit was not done."
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "REFERENCE TO CODE Principle 5", {"heading": True}),
+            (
+                "description",
+                f"{text} REFERENCE TO CODE Principle 10",
+                {"start": True, "section": "REFERENCE TO CODE Principle 5"},
+            ),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.description) == ("10", text)
+
+
+def test_clause_heading_names_every_finding_printed_under_it() -> None:
+    rows: list[tuple[str, str, dict]] = [
+        (OUTSIDE, "Employment is freely chosen", {"heading": True, "marker": "1"}),
+    ]
+    for number in range(3):
+        rows += [
+            ("description", f"{DESCRIPTION} ({number})", {"start": True}),
+            *[(OUTSIDE, f"Management response line {k}", {}) for k in range(8)],
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["1", "1", "1"]
+
+
+def test_singular_kind_heading_under_a_clause_keeps_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "PA 7 - Occupational health and safety (rating B)", {"heading": True}),
+            (OUTSIDE, "Observation (observation)", {"heading": True}),
+            ("description", DESCRIPTION, {"start": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert finding.clause == "PA 7"
+
+
+def test_numbered_paragraph_headings_are_no_clauses_even_with_unit_words() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for number, name in enumerate(["Wages & benefits", "Hours of work", "Underage labour"], 1):
+        rows += [
+            (OUTSIDE, name, {"heading": True, "marker": f"5.{number}"}),
+            (
+                "description",
+                f"{DESCRIPTION} ({number})",
+                {"start": True, "section": f"5.{number} {name}"},
+            ),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == [None, None, None]

@@ -521,3 +521,78 @@ def test_a_title_is_not_a_field_of_the_block_below_it():
         2712,
         "semi_announced",
     )
+
+
+# --- held-out report families (issue 12 leftovers) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "S. Yilmaz, Compass Social Verification Ltd.",
+        "A. Rahman, Compass Social Verification Ltd.",
+    ],
+)
+def test_firm_after_a_person_and_a_comma_is_the_firm(printed):
+    # "Co" opens "Compass": it is a company suffix only as a whole word.
+    assert firm_name(printed, person_label=True) == "Compass Social Verification Ltd."
+    assert firm_name("M. Chen, Asia Audits Co., Ltd.", person_label=True) == "Asia Audits Co., Ltd."
+
+
+def test_a_person_before_a_date_label_is_no_firm():
+    lines = [line("Lead auditor N. Suksawat Audit conducted on 10/02/2013 Buyer Stellar", 80)]
+    assert info(document(lines)).audit_firm is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Assessment ID SA-2020-1 Audit announcement Semi-announced Site name Delta",
+            "semi_announced",
+        ),
+        ("Last audit 8 September 2015 Announcement type Unannounced Date of report", "unannounced"),
+    ],
+)
+def test_announcement_field_run_into_the_cover_text_is_read(text, value):
+    assert info(document([line(text, 80)])).announcement == value
+
+
+def test_a_type_and_announcement_printed_where_a_label_stands_are_read():
+    # The cover prints the value in the label's place, above another label.
+    doc = document([line("Complaint-based audit (Unannounced)", 80), line("Date of report", 93)])
+    result = info(doc)
+    assert (result.audit_type, result.announcement) == ("special", "unannounced")
+
+
+def test_date_order_stated_on_the_cover_decides_day_and_month():
+    stated = colon_lines(
+        [("Audit conducted on", "10/02/2013 (mm/dd/yyyy)"), ("Country", "Sri Lanka")]
+    )
+    assert info(document(stated)).audit_date == dt.date(2013, 10, 2)
+    in_label = colon_lines([("Date of visit (dd/mm/yyyy)", "02/04/2022"), ("Country", "USA")])
+    assert info(document(in_label)).audit_date == dt.date(2022, 4, 2)
+
+
+def test_ocr_comma_for_a_dot_in_a_date_is_read():
+    doc = document(
+        colon_lines([("Date of visit (dd/mm/yyyy)", "02.04, 2022 - 03-04/2022")]), ocr=True
+    )
+    assert info(doc).audit_date == dt.date(2022, 4, 2)
+
+
+@pytest.mark.parametrize(
+    ("printed", "clean"),
+    [
+        ("Plot 14, Road 3. Chattogram, EPZ", "Plot 14, Road 3, Chattogram, EPZ"),
+        ("No. 45, Phase II], EPZ, Biyagama, Gampaha", "No. 45, Phase II, EPZ, Biyagama, Gampaha"),
+        (
+            "Plot 33, Industrial Zone 2. Yangon, Hlaing Tharyar",
+            "Plot 33, Industrial Zone 2, Yangon, Hlaing Tharyar",
+        ),
+    ],
+)
+def test_ocr_stops_and_brackets_in_a_comma_separated_address(printed, clean):
+    assert info(document(colon_lines([("Site address", printed)]), ocr=True)).site_address == clean
+    # Printed text is left as it is.
+    assert info(document(colon_lines([("Site address", printed)]))).site_address == printed

@@ -51,13 +51,31 @@ def _repair_token(match: re.Match[str]) -> str:
     return variant[0].upper() + variant[1:] if token[0].isupper() else variant
 
 
+def _repair_ocr_punctuation(value: str) -> str:
+    """In an address whose parts are split by commas, OCR reads some commas as full stops
+    ('Road 3. Chattogram') and prints stray brackets ('Phase II],'): a full stop after a
+    number or a word of three letters or more, before a capitalised part, is a comma; an
+    unmatched bracket is noise. Abbreviations ('No. 45', 'St. John') keep their stop."""
+    if "," not in value:
+        return value
+    value = re.sub(
+        r"(?:(?<=\d)|(?<=[a-z]{3})|(?<=[A-Z]{3})|(?<=II)|(?<=IV))\.\s+(?=[A-Z])", ", ", value
+    )
+    for opening, closing in ("[]", "()"):
+        if value.count(opening) != value.count(closing):
+            value = value.replace(
+                opening if value.count(opening) > value.count(closing) else closing, ""
+            )
+    return re.sub(r"\s+,", ",", value)
+
+
 def clean_address(text: str | None, *, ocr: bool = False) -> tuple[str | None, str | None]:
     """Return the address without its trailing country, and that country's ISO code."""
     value = re.sub(r"\s+", " ", text or "").strip(" ,;")
     if not value:
         return None, None
     if ocr:
-        value = repair_ocr_address(value)
+        value = _repair_ocr_punctuation(repair_ocr_address(value))
     address, country = split_trailing_country(value)
     address = address.rstrip(" .,;")
     return (address or None), country

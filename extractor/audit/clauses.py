@@ -183,6 +183,9 @@ def heading_clause(text: str | None, standard: Standard, *, ocr: bool = False) -
     compact = re.sub(r"\s+", " ", text or "").strip()
     if not compact:
         return None
+    numbered = _numbered_heading(compact, standard, ocr=ocr)
+    if numbered is not None:
+        return numbered
     vocab_words = _compiled()["clause_words"]
     for found in find_clauses(compact, standard, ocr=ocr):
         before = compact[: found.start].strip(" :.-–|#([").lower()
@@ -192,6 +195,65 @@ def heading_clause(text: str | None, standard: Standard, *, ocr: bool = False) -
         in_brackets = bracketed and compact[found.start - 1 : found.start] == "("
         if (opening and len(words) <= 3) or in_brackets:
             return found.code
+    return None
+
+
+# "5.2 Hours of work", "3.1. Wages": a dotted number opening a heading before a capitalised name.
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=[A-Z])")
+
+
+def _numbered_heading(compact: str, standard: Standard, *, ocr: bool) -> str | None:
+    """The dotted number a heading opens with, even when its name starts with a unit word
+    ('5.2 Hours of work' is no amount of hours): only codes of the standard's shapes count."""
+    match = _NUMBERED_HEADING.match(compact)
+    if match is None:
+        return None
+    return marker_clause(match.group(1), standard, ocr=ocr)
+
+
+def marker_clause(marker: str | None, standard: Standard, *, ocr: bool = False) -> str | None:
+    """The clause code a heading's paragraph marker prints ('4.1', '2.', 'A3'), or None for
+    list markers ('(a)', 'ii', '-') and for anything that is not one of the standard's codes."""
+    bare = (marker or "").strip().rstrip(".):")
+    if not bare or not re.fullmatch(r"[A-Z]{0,3}\d{1,2}(?:\.\d{1,2}){0,3}", bare):
+        return None
+    found = find_clauses(bare, standard, ocr=ocr)
+    if found and found[0].start == 0 and found[0].end == len(bare):
+        return found[0].code
+    return None
+
+
+# "... not done. REFERENCE TO CODE Principle 10", "... (Clause 4.2)": a reference closing a text.
+_TRAILING_START = re.compile(r"(?:^|[.;!?]\s+|\s[-–|]\s|\()(?=[A-Za-z§])")
+
+
+def trailing_clause(
+    text: str | None, standard: Standard, *, ocr: bool = False
+) -> ClauseMatch | None:
+    """The clause reference a text ends with, worded ('REFERENCE TO CODE Principle 10',
+    '(Clause 4.2)', 'Ref. ETI 6'), with `start` where the reference begins; None when the
+    text does not end with one. A number ending a sentence ('... in Section 62') is no
+    reference unless it stands alone after the sentence."""
+    if not text:
+        return None
+    body = text.rstrip(" .)]")
+    starts = [m.end() for m in _TRAILING_START.finditer(body)]
+    vocab_words = _compiled()["clause_words"]
+    for start in starts:
+        tail = body[start:]
+        if not tail or len(tail.split()) > 6:
+            continue
+        found = find_clauses(tail, standard, ocr=ocr)
+        if not found:
+            continue
+        last = max(found, key=lambda c: c.end)
+        if last.end != len(tail):
+            continue
+        words = [w for w in re.split(r"[\s:.]+", tail[: last.start].lower()) if w]
+        words = [w for w in words if w not in ("to", "the", "of", "see")]
+        if words and all(vocab_words.search(w) for w in words):  # type: ignore[attr-defined]
+            begin = start - 1 if body[start - 1 : start] == "(" else start
+            return last.model_copy(update={"start": begin, "end": len(text)})
     return None
 
 

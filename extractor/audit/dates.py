@@ -168,11 +168,31 @@ def numeric_order_evidence(texts: Iterable[str]) -> DateOrder | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+_ORDER_HINT = re.compile(
+    r"\b(?:(dd?)[\s./-]*(mm?)|(mm?)[\s./-]*(dd?))[\s./-]*(?:yy){1,2}\b", re.IGNORECASE
+)
+
+
+def printed_order_hint(texts: Iterable[str]) -> DateOrder | None:
+    """The order a report states for its dates ('Date of visit (dd/mm/yyyy)', '10/02/2013
+    (mm/dd/yyyy)'), or None when it states none or states both."""
+    seen: set[DateOrder] = set()
+    for text in texts:
+        for match in _ORDER_HINT.finditer(text):
+            seen.add("dmy" if match.group(1) else "mdy")
+    return seen.pop() if len(seen) == 1 else None
+
+
 def infer_date_order(texts: Iterable[str], *, month_first_country: bool = False) -> DateOrder:
-    """Decide how to read '03/04/2012' in a document: its own dates first, then the country.
+    """Decide how to read '03/04/2012' in a document: the order it states ('(mm/dd/yyyy)'),
+    then its own unambiguous dates, then the country.
 
     Most audit firms print day first; US-style month-first is taken only on evidence.
     """
+    texts = list(texts)
+    hint = printed_order_hint(texts)
+    if hint is not None:
+        return hint
     evidence = numeric_order_evidence(texts)
     if evidence is not None:
         return evidence

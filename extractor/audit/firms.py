@@ -55,7 +55,11 @@ def firm_name(text: str | None, *, person_label: bool = False) -> str | None:
         return None
     parts = [
         _ROLE.sub("", p).strip(" ,;")
-        for p in re.split(r"\s*[()\[\];/|]\s*|\s+[-–—]\s+|,\s+(?!" + _SUFFIX + r")", value)
+        # "Asia Audits Co., Ltd." stays whole; "S. Yilmaz, Compass Social ..." splits ("Co"
+        # is a suffix only as a whole word).
+        for p in re.split(
+            r"\s*[()\[\];/|]\s*|\s+[-–—]\s+|,\s+(?!" + _SUFFIX + r"(?![A-Za-z]))", value
+        )
     ]
     parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]+", p)]
     for part in parts:

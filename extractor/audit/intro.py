@@ -79,8 +79,10 @@ def prose_firm(text: str) -> str | None:
     patterns = (
         rf"(?:conducted|carried out|performed|undertaken|audited|assessed|prepared)"
         rf"(?:\s+(?:on|from|between|in)\s+[^.;]{{3,40}}?)?\s+by\s+{_ORG}",
+        # "Lead auditor N. Suksawat Audit conducted on 10/02/2013": a label ("Audit conducted
+        # on") after a person, not a firm that conducted something.
         rf"{_ORG}\s+(?:carried out|conducted|performed|undertook|assessed|audited|inspected"
-        r"|monitored|visited)\b",
+        r"|monitored|visited)\b(?!\s+(?:on|in|from|between|at|by|date)\b)",
     )
     return _first(
         patterns,
@@ -135,15 +137,26 @@ def prose_workers(text: str) -> int | None:
 
 
 def prose_announcement(text: str) -> str | None:
-    match = re.search(
-        rf"{_AUDIT}\s+(?:\w+\s+){{0,8}}?(?:was|were)\s+(?:conducted\s+|carried out\s+)?"
-        r"((?:fully\s+|semi[\s-]?|partially\s+|not\s+)?(?:un-?)?announced)",
-        text,
-        re.IGNORECASE,
-    ) or re.search(
-        rf"\b(semi[\s-]?announced|unannounced|announced)\s+(?:[\w-]+\s+){{0,2}}{_AUDIT}\b",
-        text,
-        re.IGNORECASE,
+    match = (
+        re.search(
+            rf"{_AUDIT}\s+(?:\w+\s+){{0,8}}?(?:was|were)\s+(?:conducted\s+|carried out\s+)?"
+            r"((?:fully\s+|semi[\s-]?|partially\s+|not\s+)?(?:un-?)?announced)",
+            text,
+            re.IGNORECASE,
+        )
+        or re.search(
+            rf"\b(semi[\s-]?announced|unannounced|announced)\s+(?:[\w-]+\s+){{0,2}}{_AUDIT}\b",
+            text,
+            re.IGNORECASE,
+        )
+        or re.search(
+            # A cover field run into the text: "Audit announcement Semi-announced", "Notice:
+            # Unannounced", "Announcement type Unannounced".
+            r"\b(?:announcement|notice|notification)(?:\s+(?:type|status|mode))?\s*[:\-]?\s*"
+            r"((?:semi[\s-]?|un-?)?announced)\b(?!\s*[/|]|\s+or\b)",
+            text,
+            re.IGNORECASE,
+        )
     )
     return announcement_from(match.group(1)) if match else None
 

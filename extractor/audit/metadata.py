@@ -19,7 +19,7 @@ from extractor.audit.addresses import clean_address
 from extractor.audit.audit_kinds import announcement_from, audit_type_from
 from extractor.audit.countries import country_code, find_country, month_first, region_country
 from extractor.audit.cover import META_PAGES, LabelledValue, clean, labelled_values
-from extractor.audit.dates import DateOrder, find_dates, infer_date_order
+from extractor.audit.dates import DateOrder, find_dates, infer_date_order, printed_order_hint
 from extractor.audit.firms import firm_name, is_organisation
 from extractor.audit.intro import (
     introduction_text,
@@ -69,14 +69,29 @@ def extract_audit_info(doc: Document, standard: Standard, version: str | None) -
     )
 
     order = infer_date_order(_first_pages_text(doc), month_first_country=month_first(country))
-    audit_date = _first_valid(fields["audit_date"], lambda v: _visit_date(v.value, order))
+    audit_date = _first_valid(
+        fields["audit_date"],
+        lambda v: _visit_date(v.value, printed_order_hint([v.label, v.value]) or order),
+    )
     audit_date = audit_date or prose_date(prose, order)
 
     audit_type = _first_valid(fields["audit_type"], lambda v: audit_type_from(v.value))
-    audit_type = audit_type or prose_audit_type(prose)
+    announcement = _first_valid(
+        fields["announcement"], lambda v: announcement_from(v.value, label=v.label)
+    ) or _first_valid(fields["audit_type"], lambda v: announcement_from(v.value))
+    # A cover value read as a label ('Complaint-based audit (Unannounced)' above 'Date of
+    # report'): the type and announcement it prints, when the values gave none.
+    kind_labels = [
+        v for v in fields["audit_type"] + fields["announcement"] if not _names_field(v.label)
+    ]
+    audit_type = (
+        audit_type
+        or _first_valid(kind_labels, lambda v: audit_type_from(v.label))
+        or prose_audit_type(prose)
+    )
     announcement = (
-        _first_valid(fields["announcement"], lambda v: announcement_from(v.value, label=v.label))
-        or _first_valid(fields["audit_type"], lambda v: announcement_from(v.value))
+        announcement
+        or _first_valid(kind_labels, lambda v: announcement_from(v.label))
         or prose_announcement(prose)
     )
 
@@ -129,9 +144,27 @@ def _site_name(value: LabelledValue) -> str | None:
     return name
 
 
+def _names_field(label: str) -> bool:
+    """A label that only names the field ('Audit type', 'Announcement'), not a value."""
+    return bool(
+        re.fullmatch(
+            r"[\w\s()/.-]*?(?:type|kind|category|announcement|notice|visit)"
+            r"(?:\s+of\s+(?:audit|visit|assessment))?\s*[:?]?",
+            label,
+            re.I,
+        )
+    )
+
+
 def _visit_date(text: str, order: DateOrder) -> dt.date | None:
     """The first day on site: the earliest date a date-of-audit value prints."""
     dates = find_dates(text, order=order)
+    if not dates:
+        # OCR reads a dot as a comma: '02.04, 2022' is 02.04.2022.
+        repaired = re.sub(
+            r"(?<!\d)(\d{1,2})([./-])(\d{1,2})[,.]\s*((?:19|20)\d{2})\b", r"\1\2\3\2\4", text
+        )
+        dates = find_dates(repaired, order=order) if repaired != text else []
     return min(d.date for d in dates) if dates else None
 
 

@@ -16,11 +16,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from extractor.audit.clauses import clause_depth, clean_clause, find_clauses, heading_clause
+from extractor.audit.clauses import (
+    clean_clause,
+    find_clauses,
+    heading_clause,
+    marker_clause,
+    trailing_clause,
+)
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.features import names_field, stacked_field
-from extractor.findings.fields import IGNORE, label_field, section_kind
+from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -58,6 +64,17 @@ MAX_GRADE_WORDS = 4
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
+# A cell holding nothing but a number above this is a count or a row number: no clause scheme's
+# sections run this high (SMETA 10, amfori BSCI 13, WRAP 12, SA8000 9).
+MAX_BARE_SECTION = 15
+# A heading naming a whole part of the report ('Observations', 'Audit findings', 'Good
+# practices'), not one finding ('Observation (minor)', 'Finding 3'): kind words in the plural.
+_PART_WORDS = re.compile(
+    r"\b(?:findings|observations|non[- ]?complian(?:ces|ce issues)|non[- ]?conformit(?:ies)"
+    r"|non[- ]?conformances|ncs|practices|examples|issues|violations|opportunities|remarks"
+    r"|comments|results)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -78,20 +95,32 @@ class _Context:
 
     clause: str | None = None
     distance: int = 0
+    # Headings numbered as the report's own paragraphs (`_paragraph_headings`).
+    paragraphs: frozenset[str] = frozenset()
 
     def see(self, block: Block, standard: Standard) -> None:
         if block.furniture:
             return
-        heading = _clause_heading(block, standard)
+        heading = (
+            None if _key(block.full_text) in self.paragraphs else _clause_heading(block, standard)
+        )
         if heading is not None:
             self.clause, self.distance = heading, 0
             return
         self.distance += 1
         if self.distance > MAX_CONTEXT_BLOCKS or (
-            block.heading and section_kind(block.full_text) is not None
+            block.heading
+            and section_kind(block.full_text) is not None
+            and _PART_WORDS.search(block.full_text)
         ):
             # 'Audit findings', 'Observations': a new part of the report, under no clause.
             self.clause = None
+
+    def keep(self) -> None:
+        """A finding printed under the heading: the heading goes on naming the findings that
+        follow it, however long each of them is."""
+        if self.clause is not None and self.distance <= MAX_CONTEXT_BLOCKS:
+            self.distance = 0
 
     @property
     def current(self) -> str | None:
@@ -117,7 +146,8 @@ def group_findings(
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0
-    context = _Context()
+    paragraphs = _paragraph_headings(blocks, standard)
+    context = _Context(paragraphs=paragraphs)
     names = [names_field(block) for block in blocks]
     for i, block in enumerate(blocks):
         role = roles[i]
@@ -136,13 +166,14 @@ def group_findings(
         if current is None or starts[i] or _repeats_field(current, role, block):
             current = _Draft(context_clause=context.current)
             drafts.append(current)
+        context.keep()
         current.blocks.append(block)
         current.roles.append(role)
         current.scores.append(scores[i] if scores is not None else 1.0)
         gap = 0
     findings = []
-    for draft in drafts:
-        finding = _finding(draft, standard)
+    for number, draft in enumerate(drafts):
+        finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
         if finding is not None:
             findings.append(finding)
     return _kind_words_as_grades(_paragraph_numbers_cleared(findings))
@@ -242,7 +273,12 @@ def _cut_sentence(previous: Block, block: Block) -> bool:
     return 0 <= gap <= 2.5 * min(line_height, 14.0) and abs(block.bbox[0] - previous.bbox[0]) < 30
 
 
-def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
+def _finding(
+    draft: _Draft,
+    standard: Standard,
+    previous: _Draft | None = None,
+    paragraphs: frozenset[str] = frozenset(),
+) -> RawFinding | None:
     values: dict[str, str] = {}
     for role, block in zip(draft.roles, draft.blocks, strict=True):
         if role in TEXT_ROLES:
@@ -253,9 +289,22 @@ def _finding(draft: _Draft, standard: Standard) -> RawFinding | None:
             values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
+    trailing = trailing_clause(values.get("description"), standard)
+    if trailing is not None:
+        # '... was not done. REFERENCE TO CODE Principle 10': the finding's clause, not its text.
+        values["description"] = values["description"][: trailing.start].rstrip(" ;,-–|(")
+    code = _finding_clause(draft, standard, trailing.code if trailing else None, paragraphs)
+    if code is not None:
+        values["clause"] = code
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     _fields_from_heads(heads, values, standard)
-    _fields_from_section(draft.blocks[0], values, standard)
+    first = draft.blocks[0]
+    # The section a finding is printed under names its clause unless it is a paragraph number
+    # or a clause reference closing the finding before.
+    section_clause = not _previous_reference(first, previous) and (
+        not first.section or _key(first.section) not in paragraphs
+    )
+    _fields_from_section(first, values, standard, clause=section_clause)
     _grade_between(draft, values, standard)
     if "clause" not in values and draft.context_clause is not None:
         values["clause"] = draft.context_clause
@@ -302,13 +351,8 @@ def rejoin_breaks(text: str) -> str:
 def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard: Standard) -> None:
     """Read a grade, clause and topic printed in a finding's heading or header cells.
 
-    Of the clause codes the heads print, the most specific wins ('Code Ref. 1.6' over the
-    finding's number 'Ref 1'); a finding's own number ('Ref 1', 'No. 3') is no clause.
+    The clause is chosen before (`_finding_clause`).
     """
-    if "clause" not in values:
-        codes = [code for code in (_head_clause(b, standard) for b in heads) if code]
-        if codes:
-            values["clause"] = max(codes, key=lambda c: clause_depth(c))
     for block in heads:
         text = block.text
         if block.label:
@@ -341,18 +385,131 @@ def _kind_cell(text: str) -> bool:
     )
 
 
+def _finding_clause(
+    draft: _Draft, standard: Standard, trailing: str | None, paragraphs: frozenset[str]
+) -> str | None:
+    """The clause code of a finding, from its clause cells, heading and header cells and a
+    reference closing its description.
+
+    A finding's blocks can print several codes (a checklist row read into it, the section code
+    beside a provision): the one printed nearest before the description is the finding's own,
+    and a deeper code of the same section refines it ('2' and '2.4' give '2.4'). Row numbers
+    ('#', 'Item', 'No.' columns), counts and codes in columns the record ignores (local law,
+    status) are no clauses.
+    """
+    candidates: list[tuple[float, str]] = []
+    first_description = None
+    for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
+        if role == "description" and first_description is None:
+            first_description = position
+        if _key(block.full_text) in paragraphs:
+            continue
+        if role == "clause":
+            code = _cell_clause(block, standard)
+        elif role in ("HEAD", "OTHER"):
+            code = _head_clause(block, standard)
+        else:
+            continue
+        if code is not None:
+            candidates.append((position, code))
+    if trailing is not None:
+        candidates.append(((first_description or 0) + 0.5, trailing))
+    if not candidates:
+        return None
+    before = [c for c in candidates if first_description is None or c[0] < first_description]
+    chosen = before[-1][1] if before else candidates[0][1]
+    refinements = [code for _, code in candidates if _refines(code, chosen)]
+    return max(refinements, key=len) if refinements else chosen
+
+
+def _refines(code: str, section: str) -> bool:
+    """'2.4' refines '2', 'A4' refines 'A', '4.2.1' refines '4.2'."""
+    a, b = _bare_code(code), _bare_code(section)
+    return len(a) > len(b) and a.startswith(b) and (b[-1:].isalpha() or not a[len(b)].isdigit())
+
+
+def _bare_code(code: str) -> str:
+    return re.sub(r"^(?:ETI|PA)\s?", "", code).replace(" ", "")
+
+
+def _numbering(block: Block) -> bool:
+    """A bare number in a row-number column or after a row-number label ('#', 'Item', 'No.',
+    'Ref'): the row's own number, no clause ('Ref' cells holding '4.1' still name one)."""
+    if not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
+        return False
+    return any(name and header_field(name) == REF for name in (block.col_header, block.label))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozenset[str]:
+    """Headings numbered N.1, N.2, N.3, ... one after the other (at least `MIN_PARAGRAPH_RUN`
+    of them) are the report's own numbered paragraphs ('5.1 Wages & benefits', '5.2 Hours of
+    work'), not clauses: a clause scheme does not put its provisions in a row of findings."""
+    numbered: list[tuple[str, int, int]] = []
+    for block in blocks:
+        if not block.heading or block.furniture:
+            continue
+        code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
+        code = code or heading_clause(block.full_text, standard, ocr=block.ocr)
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", code or "")
+        if match is not None and block.full_text.lstrip().startswith(code or ""):
+            numbered.append((_key(block.full_text), int(match.group(1)), int(match.group(2))))
+    found: set[str] = set()
+    start = 0
+    while start < len(numbered):
+        end = start
+        while (
+            end + 1 < len(numbered)
+            and numbered[end + 1][1] == numbered[start][1]
+            and numbered[end + 1][2] == numbered[end][2] + 1
+        ):
+            end += 1
+        if end - start + 1 >= MIN_PARAGRAPH_RUN:
+            found.update(key for key, _, _ in numbered[start : end + 1])
+        start = end + 1
+    return frozenset(found)
+
+
+def _count(code: str) -> bool:
+    return code.isdigit() and int(code) > MAX_BARE_SECTION
+
+
+def _cell_clause(block: Block, standard: Standard) -> str | None:
+    """The code of a block the reader took for a finding's clause."""
+    if _numbering(block) or _OWN_NUMBER.match(block.full_text):
+        return None
+    code = clean_clause(value_text(block), standard, ocr=block.ocr)
+    return None if code is None or _count(code) else code
+
+
 def _head_clause(block: Block, standard: Standard) -> str | None:
     """The clause code a finding's heading or header cell prints, if any."""
     text = block.text
-    if _OWN_NUMBER.match(text) or _OWN_NUMBER.match(block.full_text):
+    if _numbering(block) or _OWN_NUMBER.match(text) or _OWN_NUMBER.match(block.full_text):
         return None
-    if len(text.split()) <= 2:
+    code = None
+    if block.heading and block.marker:
+        # '2.4 Is the site free of pregnancy testing?': the heading's number is its clause.
+        code = marker_clause(block.marker, standard, ocr=block.ocr)
+    if code is None and len(text.split()) <= 2:
         # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
         code = clean_clause(text, standard, ocr=block.ocr)
-        if code is not None:
-            return code
-    clauses = find_clauses(text, standard, ocr=block.ocr)
-    return clauses[0].code if clauses else None
+    if code is None:
+        clauses = find_clauses(text, standard, ocr=block.ocr)
+        code = clauses[0].code if clauses else None
+    return None if code is None or _count(code) else code
+
+
+def _previous_reference(first: Block, previous: _Draft | None) -> bool:
+    """The section a finding is printed under is a block of the finding before it (a clause
+    reference closing that finding), so it names the earlier finding's clause, not this one's."""
+    if previous is None or not first.section:
+        return False
+    section = " ".join(first.section.split())
+    return any(" ".join(b.full_text.split()) == section for b in previous.blocks)
 
 
 def _clause_heading(block: Block, standard: Standard) -> str | None:
@@ -361,21 +518,22 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     if not block.heading or len(block.full_text.split()) > 14:
         return None
     text = block.full_text
-    code = heading_clause(text, standard, ocr=block.ocr)
-    if code is None or _part_heading(text, standard):
+    code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
+    code = code or heading_clause(text, standard, ocr=block.ocr)
+    if code is None or _count(code) or _part_heading(text, standard):
         return None
     return code
 
 
 def _part_heading(text: str, standard: Standard) -> bool:
     """A numbered part of the report ('Section 5 - Detailed findings', '6. Observations'), not
-    a clause: its name is a kind of finding, without a grade ('4.2 Wages - Major NC' is a
-    clause heading)."""
+    a clause: its name is kinds of finding, in the plural, without a grade ('4.2 Wages - Major
+    NC' and '1.2 Commendable practice' are clause headings)."""
     name = text
     for found in find_clauses(text, standard):
         name = text[found.end :]
         break
-    if section_kind(name) is None:
+    if section_kind(name) is None or not _PART_WORDS.search(name):
         return False
     grade = find_grade(name, standard)
     return grade is None or grade.severity is None
@@ -395,14 +553,16 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
             return
 
 
-def _fields_from_section(first: Block, values: dict[str, str], standard: Standard) -> None:
+def _fields_from_section(
+    first: Block, values: dict[str, str], standard: Standard, *, clause: bool = True
+) -> None:
     """A finding printed under a clause or grade heading ('6.2 Working hours', 'Major
     non-conformities') takes that heading's code or grade when it prints none of its own."""
     if not first.section:
         return
-    if "clause" not in values and not _part_heading(first.section, standard):
+    if clause and "clause" not in values and not _part_heading(first.section, standard):
         clauses = find_clauses(first.section, standard, ocr=first.ocr)
-        if clauses:
+        if clauses and not _count(clauses[0].code):
             values["clause"] = clauses[0].code
     if "severity" not in values:
         grade = find_grade(first.section, standard)
