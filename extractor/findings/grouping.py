@@ -45,6 +45,18 @@ FINDING_WORD = re.compile(
     re.IGNORECASE,
 )
 MAX_TOPIC_WORDS = 8
+# A short statement that a clause was checked and nothing found: the other half of a checklist,
+# printed where findings would be.
+CLEAN_STATEMENT = re.compile(
+    r"\bno (?:issues?|findings?|violations?|breach(?:es)?|non[- ]?complian\w*"
+    r"|non[- ]?conformit\w*|concerns?|deviations?|problems?)\b(?: of concern)?"
+    r"(?: (?:were|was|have been|has been|are|is))? (?:noted|found|identified|observed|raised"
+    r"|recorded|detected)"
+    r"|\bfound no (?:violation|breach|issue|non[- ]?complian|non[- ]?conformit|deviation|problem)"
+    r"|^(?:fully )?compliant\b|\bno findings\.?$",
+    re.IGNORECASE,
+)
+MAX_CLEAN_STATEMENT_WORDS = 20
 # Labels whose text belongs to a finding without being any of its record fields: the law it
 # breaks, its root cause, who answers for it. What is printed under them reads like a violation
 # ('Management was not aware of the legal requirement.') but never is the finding's description.
@@ -220,6 +232,16 @@ def _kind_words_as_grades(findings: list[RawFinding]) -> list[RawFinding]:
     ]
 
 
+def not_a_finding(description: str) -> bool:
+    """True for a 'description' no finding is printed with: a checklist question ('Do workers
+    keep their own identity documents?') or a short statement that nothing was found ('The
+    audit team found no violation of this clause.', 'Compliant: no issues noted.')."""
+    text = description.strip()
+    if text.endswith("?"):
+        return True
+    return len(text.split()) <= MAX_CLEAN_STATEMENT_WORDS and bool(CLEAN_STATEMENT.search(text))
+
+
 def _under_other_label(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> bool:
     """True when the block's own label, or a label printed just above it, is one of
     `NOT_A_FIELD_LABEL` ('Root cause:', 'Local law or code requirement')."""
@@ -308,7 +330,7 @@ def _finding(
     _grade_between(draft, values, standard)
     if "clause" not in values and draft.context_clause is not None:
         values["clause"] = draft.context_clause
-    if not values.get("description"):
+    if not values.get("description") or not_a_finding(values["description"]):
         return None
     first = draft.blocks[0]
     on_page = [b for b in draft.blocks if b.page == first.page]
