@@ -303,3 +303,27 @@ def test_numbered_paragraph_headings_are_no_clauses_even_with_unit_words() -> No
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == [None, None, None]
+
+
+def test_checklist_question_and_clean_statement_are_no_findings() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", "Do workers keep their own identity documents?", {"start": True}),
+            ("description", "The audit team found no violation of this clause.", {"start": True}),
+            ("description", DESCRIPTION, {"start": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.description == DESCRIPTION
+
+
+def test_a_heading_taken_for_a_deadline_is_not_the_due_date() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("due", "Element 6: Disciplinary practices", {"heading": True}),
+            ("due", "Within 30 days", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.due == "Within 30 days"

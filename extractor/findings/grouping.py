@@ -23,6 +23,7 @@ from extractor.audit.clauses import (
     marker_clause,
     trailing_clause,
 )
+from extractor.audit.dates import find_dates
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.features import names_field, stacked_field
@@ -45,6 +46,12 @@ FINDING_WORD = re.compile(
     re.IGNORECASE,
 )
 MAX_TOPIC_WORDS = 8
+DUE_TEXT = re.compile(
+    r"\b\d+\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?|years?|wks?|mths?)\b|immediate|urgent"
+    r"|ongoing|on-going|continuous|next (?:audit|visit|assessment)|asap|as soon as|within"
+    r"|end of|by (?:the )?(?:end|next)|\b(?:19|20)\d\d\b|\bq[1-4]\b|completed|closed|n/?a\b",
+    re.IGNORECASE,
+)
 # A short statement that a clause was checked and nothing found: the other half of a checklist,
 # printed where findings would be.
 CLEAN_STATEMENT = re.compile(
@@ -232,6 +239,12 @@ def _kind_words_as_grades(findings: list[RawFinding]) -> list[RawFinding]:
     ]
 
 
+def reads_as_due(text: str) -> bool:
+    """True for a deadline as printed: a date, a timescale ('30 days', 'within 3 months') or a
+    word that sets one ('Immediately', 'Ongoing', 'Before the next audit')."""
+    return bool(DUE_TEXT.search(text)) or bool(find_dates(text))
+
+
 def not_a_finding(description: str) -> bool:
     """True for a 'description' no finding is printed with: a checklist question ('Do workers
     keep their own identity documents?') or a short statement that nothing was found ('The
@@ -308,6 +321,8 @@ def _finding(
                 f"{values[role]} {value_text(block)}" if role in values else value_text(block)
             )
         elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
+            if role == "due" and not reads_as_due(block.text):
+                continue  # a heading or a name the labeller took for a deadline
             values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
