@@ -153,12 +153,19 @@ STACKED_LABEL_MAX_WORDS = 6
 
 def names_field(block: Block) -> str | None:
     """The field a short block's own text names, when it reads as a label printed on its own
-    line or cell ('Root cause', 'Corrective action:', 'Finding type')."""
-    text = block.full_text.strip()
-    if not text or len(text.split()) > STACKED_LABEL_MAX_WORDS or text.endswith((".", "?", ";")):
+    line ('Root cause', 'Corrective action:', 'FINDING TYPE'): a whole label-vocabulary phrase,
+    or a header-vocabulary word in a bold line or one ending with a colon. A labelled line
+    ('Deadline: 1 May') is a value, not a label."""
+    text = block.text.strip()
+    if block.label or not text or len(text.split()) > STACKED_LABEL_MAX_WORDS:
+        return None
+    if text.endswith((".", "?", ";")):
         return None
     key = text.rstrip(":").strip()
-    return label_field(key) or header_field(key)
+    field = label_field(key)
+    if field is None and (block.bold or block.heading or text.endswith(":")):
+        field = header_field(key)
+    return field
 
 
 def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
