@@ -327,3 +327,18 @@ def test_a_heading_taken_for_a_deadline_is_not_the_due_date() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.due == "Within 30 days"
+
+
+def test_a_clause_heading_after_a_finding_opens_the_next_one() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("due", "Within 30 days", {}),
+            ("clause", "PA 5 - Fair remuneration", {"heading": True}),
+            ("OTHER", "Finding (major)", {"heading": True}),
+            ("description", "Annual leave was not paid to workers who resigned.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="bsci")
+    assert first.clause is None
+    assert second.clause == "PA 5"

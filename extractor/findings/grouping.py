@@ -38,6 +38,7 @@ MAX_GAP_BLOCKS = 6
 # A block whose role its finding already has may take an unfilled role this probable instead.
 MIN_ALTERNATIVE = 0.15
 TEXT_ROLES = ("description", "evidence", "corrective_action")
+HEADING_FIELD_ROLES = ("HEAD", "clause", "severity", "topic", "title")
 SHORT_ROLES = {"severity": "severity", "clause": "clause", "due": "due", "topic": "topic"}
 FINDING_WORD = re.compile(
     r"^(?:finding|non[- ]?conformit(?:y|ies)|non[- ]?conformance|non[- ]?compliance|nc|obs"
@@ -182,7 +183,12 @@ def group_findings(
             continue
         if current is not None and not starts[i] and proba is not None:
             role = _unfilled_alternative(current, role, block, proba[i])
-        if current is None or starts[i] or _repeats_field(current, role, block):
+        if (
+            current is None
+            or starts[i]
+            or _repeats_field(current, role, block)
+            or _heads_next_finding(current, role, block)
+        ):
             current = _Draft(context_clause=context.current)
             drafts.append(current)
         context.keep()
@@ -253,6 +259,19 @@ def not_a_finding(description: str) -> bool:
     if text.endswith("?"):
         return True
     return len(text.split()) <= MAX_CLEAN_STATEMENT_WORDS and bool(CLEAN_STATEMENT.search(text))
+
+
+def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
+    """A heading that carries a finding's clause, grade, topic or title ('PA 5 - Fair
+    remuneration', 'Major non-conformity') printed after the current finding's description and
+    its other fields opens the next finding, even where the labeller saw no start in it."""
+    return (
+        role in HEADING_FIELD_ROLES
+        and block.heading
+        and block.table is None
+        and "description" in draft.roles
+        and draft.roles[-1] != "description"
+    )
 
 
 def _under_other_label(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> bool:

@@ -43,7 +43,12 @@ def check_correction(record: AuditRecord, pdf_bytes: bytes) -> None:
 
 
 def file_correction(
-    record: AuditRecord, pdf_bytes: bytes, samples_dir: Path, *, reviewer: str
+    record: AuditRecord,
+    pdf_bytes: bytes,
+    samples_dir: Path,
+    *,
+    reviewer: str,
+    repository_held_out: bool = True,
 ) -> Filed:
     """Check `record` and file it as gold under `samples_dir/corrections/` when it may train.
 
@@ -58,7 +63,13 @@ def file_correction(
         try:
             # A later accepted record of the same report (a second review, an admin's
             # resolution) becomes the current gold; the labelling loop keeps the earlier one.
-            gold = accept_correction(folder, samples_dir, reviewer=reviewer, replace=True)
+            gold = accept_correction(
+                folder,
+                samples_dir,
+                reviewer=reviewer,
+                replace=True,
+                repository_held_out=repository_held_out,
+            )
         except ReviewError as exc:
             # The content checks passed above, so this is a report that must not train (held
             # out): the member's record is still corrected.

@@ -117,17 +117,24 @@ def _entity_problem(label_text: str, start: int, end: int, text: str) -> str | N
 
 
 def accept_correction(
-    folder: Path, samples_dir: Path, *, reviewer: str, replace: bool = False
+    folder: Path,
+    samples_dir: Path,
+    *,
+    reviewer: str,
+    replace: bool = False,
+    repository_held_out: bool = True,
 ) -> Path:
     """Validate a reviewed folder and file it as gold under `samples_dir/corrections/`.
 
     A report corrected before is refused unless `replace`; then the earlier correction is kept
-    under `corrections/history/` and this one becomes the current version.
+    under `corrections/history/` and this one becomes the current version. Without
+    `repository_held_out`, only `samples_dir`'s own test split is held out: for a simulation
+    whose models are never shipped (the learning curve on a held-out layout).
     """
     record = AuditRecord.model_validate(read_record_json(folder / RECORD_NAME))
     pdf_bytes = read_regular_file(folder / PDF_NAME, MAX_PDF_BYTES)
     problems = validate_correction(record, pdf_bytes)
-    held_out = held_out_match(record, pdf_bytes, samples_dir)
+    held_out = held_out_match(record, pdf_bytes, samples_dir, repository=repository_held_out)
     if held_out:
         # Training on a held-out report would make its evaluation score meaningless.
         problems.append(
@@ -268,7 +275,9 @@ def write_new_file(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def held_out_match(record: AuditRecord, pdf_bytes: bytes, samples_dir: Path) -> str | None:
+def held_out_match(
+    record: AuditRecord, pdf_bytes: bytes, samples_dir: Path, *, repository: bool = True
+) -> str | None:
     """The held-out document this report is, or nearly is; None when it is none of them.
 
     The same bytes match; so does a file whose page text shares most of its 5-word shingles
@@ -276,7 +285,7 @@ def held_out_match(record: AuditRecord, pdf_bytes: bytes, samples_dir: Path) -> 
     them the record's own text is compared with the held-out gold record's.
     """
     pages_here, record_here = page_text_shingles(pdf_bytes), record_shingles(record)
-    for doc in held_out_documents(samples_dir):
+    for doc in held_out_documents(samples_dir, repository=repository):
         if doc.record.report_id == record.report_id:
             return f"{doc.doc_id}, the same file"
         pages_there = page_text_shingles(doc.pdf_path.read_bytes())
@@ -289,10 +298,13 @@ def held_out_match(record: AuditRecord, pdf_bytes: bytes, samples_dir: Path) -> 
     return None
 
 
-def held_out_documents(samples_dir: Path) -> list[GoldDocument]:
-    """The test split of `samples_dir` and of the repository's own labelled samples (and its
-    realistic sample): a service started on another folder must not train on them either."""
-    folders = [samples_dir, DEFAULT_SAMPLES_DIR, DEFAULT_SAMPLES_DIR / "realistic_sample"]
+def held_out_documents(samples_dir: Path, *, repository: bool = True) -> list[GoldDocument]:
+    """The test split of `samples_dir` and (with `repository`) of the repository's own labelled
+    samples and its realistic sample: a service started on another folder must not train on
+    them either."""
+    folders = [samples_dir]
+    if repository:
+        folders += [DEFAULT_SAMPLES_DIR, DEFAULT_SAMPLES_DIR / "realistic_sample"]
     seen: set[Path] = set()
     docs: list[GoldDocument] = []
     for folder in folders:

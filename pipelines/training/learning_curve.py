@@ -233,8 +233,14 @@ def learning_curve(
         for k in ks:
             point_started = time.perf_counter()
             for doc in to_correct[accepted:k]:
+                # The curve's models are never shipped: the family's own evaluated reports are
+                # held out (this run's test split), the repository's test layouts may be corrected.
                 filed = file_correction(
-                    doc.record, doc.pdf_path.read_bytes(), samples, reviewer=REVIEWER
+                    doc.record,
+                    doc.pdf_path.read_bytes(),
+                    samples,
+                    reviewer=REVIEWER,
+                    repository_held_out=False,
                 )
                 if filed.gold_path is None:
                     raise CurveError(f"{doc.doc_id} was not accepted as a correction: {filed.note}")
