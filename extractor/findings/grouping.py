@@ -268,6 +268,7 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
     return (
         role in HEADING_FIELD_ROLES
         and block.heading
+        and block.label is None  # 'Grade: MAJOR' set bold is the current finding's field
         and block.table is None
         and "description" in draft.roles
         and draft.roles[-1] != "description"
