@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from pipelines.limits import descendants, pss_mb
+
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
 SAMPLE_INTERVAL_S = 0.5
@@ -93,31 +95,6 @@ def baseline(files: list[Path]) -> dict:
     return json.loads(out.stdout)
 
 
-def _children(pid: int) -> list[int]:
-    found, stack = [], [pid]
-    while stack:
-        parent = stack.pop()
-        try:
-            for tid in os.listdir(f"/proc/{parent}/task"):
-                text = Path(f"/proc/{parent}/task/{tid}/children").read_text()
-                kids = [int(c) for c in text.split()]
-                found += kids
-                stack += kids
-        except OSError:
-            continue
-    return found
-
-
-def _pss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
 def _is_worker(pid: int) -> bool:
     """A Ray actor doing extraction (`ray::BulkWorker`, or the older `ray::MapWorker...`)."""
     try:
@@ -140,8 +117,8 @@ class WorkerPss:
 
     def _run(self) -> None:
         while not self._stop.wait(SAMPLE_INTERVAL_S):
-            workers = [pid for pid in _children(self.root) if _is_worker(pid)]
-            sizes = [_pss_mb(pid) + sum(_pss_mb(c) for c in _children(pid)) for pid in workers]
+            workers = [pid for pid in descendants(self.root) if _is_worker(pid)]
+            sizes = [pss_mb(pid) + sum(pss_mb(c) for c in descendants(pid)) for pid in workers]
             if sizes:
                 self.peak_per_worker = max(self.peak_per_worker, max(sizes))
                 self.peak_total = max(self.peak_total, sum(sizes))

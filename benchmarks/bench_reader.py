@@ -40,6 +40,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from pipelines.limits import pss_mb
+
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
 LONG = REPO / "benchmarks" / "long_reports"
@@ -156,16 +158,6 @@ print(json.dumps(out))
 """
 
 
-def _pss_of(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
 def run_child(mode: str, files: list[Path], env: dict[str, str]) -> dict:
     # Not in the repository: `python -c` puts its working directory first on sys.path, which
     # would shadow a PYTHONPATH pointing at another checkout (to measure it the same way).
@@ -182,7 +174,7 @@ def run_child(mode: str, files: list[Path], env: dict[str, str]) -> dict:
 
         def sample() -> None:
             while not stop.wait(PSS_INTERVAL_S):
-                peak[0] = max(peak[0], _pss_of(child.pid))
+                peak[0] = max(peak[0], pss_mb(child.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

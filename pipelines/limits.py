@@ -70,37 +70,32 @@ class Breach(BaseModel):
     stage: str
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of process `pid` in MB (0 when it is gone or /proc is unavailable)."""
+def _proc_mb(path: str, field: str) -> float:
+    """A kB figure `field` ('VmRSS:', 'Pss:') of a /proc file, in MB; 0 when the process is gone
+    or /proc is unavailable."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except (OSError, ValueError):
         pass
     return 0.0
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` in MB (0 when it is gone or /proc is unavailable)."""
+    return _proc_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (VmHWM), in MB; 0 where /proc is unavailable."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
+    return _proc_mb("/proc/self/status", "VmHWM:")
 
 
-def pss_mb() -> float:
-    """Proportional set size of this process in MB: shared pages split among their users."""
-    try:
-        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
+def pss_mb(pid: int | str = "self") -> float:
+    """Proportional set size of process `pid` (this one by default) in MB: shared pages split
+    among their users."""
+    return _proc_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def descendants(pid: int) -> list[int]:
