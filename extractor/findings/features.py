@@ -168,9 +168,9 @@ def names_field(block: Block) -> str | None:
     return field
 
 
-def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
-    """The field named by a label printed just above this block (the previous block of the
-    same page and column, furniture skipped): stacked label-value layouts name values this way."""
+def label_above(blocks: Sequence[Block], index: int) -> int | None:
+    """Index of the block printed just above this one, where a stacked label would stand: the
+    previous block of the same page and column, furniture skipped (None when there is none)."""
     block = blocks[index]
     for j in range(index - 1, max(index - 4, -1), -1):
         other = blocks[j]
@@ -178,8 +178,15 @@ def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: i
             continue
         if other.page != block.page or other.column != block.column:
             return None
-        return names[j]
+        return j
     return None
+
+
+def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> str | None:
+    """The field named by a label printed just above this block (`label_above`): stacked
+    label-value layouts name values this way."""
+    j = label_above(blocks, index)
+    return names[j] if j is not None else None
 
 
 def _one_hot(field: str | None) -> list[float]:
@@ -212,7 +219,7 @@ def _own(block: Block, standard: Standard) -> list[float]:
             field = label_field(value) if source == "label" else header_field(value)
             if field is None and source != "label":
                 field = label_field(value.rstrip(":"))
-        row.extend(1.0 if field == name else 0.0 for name in VOCAB_FIELDS)
+        row.extend(_one_hot(field))
     section = section_kind(block.section) if block.section else None
     row.extend(1.0 if section == kind else 0.0 for kind in KINDS)
     text = block.text

@@ -26,7 +26,7 @@ from extractor.audit.clauses import (
 from extractor.audit.dates import find_dates
 from extractor.audit.severity import find_grade
 from extractor.findings.assemble import make_finding
-from extractor.findings.features import names_field, stacked_field
+from extractor.findings.features import label_above, names_field
 from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
@@ -168,10 +168,9 @@ def group_findings(
     gap = 0
     paragraphs = _paragraph_headings(blocks, standard)
     context = _Context(paragraphs=paragraphs)
-    names = [names_field(block) for block in blocks]
     for i, block in enumerate(blocks):
         role = roles[i]
-        if role in TEXT_ROLES and _under_other_label(blocks, names, i):
+        if role in TEXT_ROLES and _under_other_label(blocks, i):
             role = "OTHER"
         if role == OUTSIDE:
             context.see(block, standard)
@@ -275,14 +274,14 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
     )
 
 
-def _under_other_label(blocks: Sequence[Block], names: Sequence[str | None], index: int) -> bool:
+def _under_other_label(blocks: Sequence[Block], index: int) -> bool:
     """True when the block's own label, or a label printed just above it, is one of
     `NOT_A_FIELD_LABEL` ('Root cause:', 'Local law or code requirement')."""
-    block = blocks[index]
-    label = block.label
-    if not label and stacked_field(blocks, names, index) == IGNORE:
-        above = [b for b in blocks[max(index - 3, 0) : index] if not b.furniture]
-        label = above[-1].full_text if above else None
+    label = blocks[index].label
+    if not label:
+        j = label_above(blocks, index)
+        if j is not None and names_field(blocks[j]) == IGNORE:
+            label = blocks[j].full_text
     if not label:
         return False
     return label_field(label.rstrip(": ")) == IGNORE and bool(NOT_A_FIELD_LABEL.search(label))
