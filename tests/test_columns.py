@@ -100,3 +100,22 @@ def test_justified_prose_with_stretched_spaces_stays_one_line() -> None:
     assert [line.text for line in layout_lines(words, 1)] == [
         "wages were paid late in March and April"
     ]
+
+
+def test_borderless_key_value_boxes_are_read_row_by_row() -> None:
+    # Regression: findings printed as borderless label/value boxes were read as two columns,
+    # all labels of the page first, then all values, so no value stayed with its label. The
+    # clear band between labels and values reaches into the gutter search window, but its
+    # centre lies near the left margin: a label column, not a gutter.
+    labels = ("Finding No.", "Code Section", "Finding Description", "Severity")
+    description = "overtime wages were paid late to the workers of the sewing section"
+    values = ("D-01", "Code A1", description, "Major")
+    words = _row(30, 36, "Detailed findings of the audit") + _row(30, 540, "Page 3")
+    for box in range(6):
+        for row, (label, value) in enumerate(zip(labels, values, strict=True)):
+            top = 60 + 90 * box + 16 * row
+            words += _row(top, 50, label) + _row(top, 210, value)
+    assert find_gutter([w.box for w in words]) is None
+    texts = [line.text for line in layout_lines(words, 1)]
+    start = texts.index("Finding No.")
+    assert texts[start : start + 4] == ["Finding No.", "D-01", "Code Section", "Code A1"]

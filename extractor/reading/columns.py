@@ -8,6 +8,7 @@ boxes: it knows nothing about PDFs, tables or audits, and never drops or rewrite
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -72,15 +73,19 @@ def find_gutter(boxes: Sequence[Box]) -> Gutter | None:
     right = max(b[2] for b in boxes)
     start = left + GUTTER_SEARCH[0] * (right - left)
     stop = left + GUTTER_SEARCH[1] * (right - left)
-    bins = int(stop - start)
-    if bins <= 0:
+    window = int(stop - start)
+    if window <= 0:
         return None
-    # Height of text crossing each 1-point bin: add each box's height over the bins it covers.
+    # 1-point bins over the whole text width, aligned on the search window's left edge.
+    before = math.ceil(start - left)
+    origin = start - before
+    bins = before + int(right - origin) + 1
+    # Height of text crossing each bin: add each box's height over the bins it covers.
     array = np.asarray(boxes, dtype=np.float64)
     heights = array[:, 3] - array[:, 1]
     pad = SPACE_PAD * heights
-    lo = np.clip(np.trunc(array[:, 0] - pad - start), 0, bins).astype(np.int64)
-    hi = np.clip(np.trunc(array[:, 2] + pad - start) + 1, 0, bins).astype(np.int64)
+    lo = np.clip(np.trunc(array[:, 0] - pad - origin), 0, bins).astype(np.int64)
+    hi = np.clip(np.trunc(array[:, 2] + pad - origin) + 1, 0, bins).astype(np.int64)
     covers = hi > lo
     steps = np.zeros(bins + 1)
     np.add.at(steps, lo[covers], heights[covers])
@@ -88,11 +93,27 @@ def find_gutter(boxes: Sequence[Box]) -> Gutter | None:
     crossed = np.cumsum(steps[:bins])
     limit = GUTTER_MAX_CROSSED * _covered_height(boxes)
     # A little slack: the running sum leaves rounding dust where no box is.
-    run = _widest_run((crossed <= limit + 1e-9).tolist())
+    clear = (crossed <= limit + 1e-9).tolist()
+    run = _widest_run(clear[before : before + window])
     if run is None or run[1] - run[0] < GUTTER_MIN_WIDTH:
+        return None
+    if not before <= _band_centre(clear, before + run[0], before + run[1]) <= before + window:
         return None
     gutter = (start + run[0], start + run[1])
     return gutter if _columns_balanced(boxes, gutter) else None
+
+
+def _band_centre(clear: list[bool], begin: int, end: int) -> float:
+    """Centre of the whole clear band holding bins `begin`..`end`, which may reach past them.
+
+    The gap between a column of field labels and their values is clear too, and the search window
+    may cut it; its centre, unlike a gutter's, lies near the left margin.
+    """
+    while begin > 0 and clear[begin - 1]:
+        begin -= 1
+    while end < len(clear) and clear[end]:
+        end += 1
+    return (begin + end) / 2
 
 
 def _covered_height(boxes: Sequence[Box]) -> float:

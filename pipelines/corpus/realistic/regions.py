@@ -84,17 +84,27 @@ class RegionLog:
         return order
 
     def provenance(self, ordinal: int) -> tuple[int, BBox]:
-        """Return the first page a finding is drawn on and the union of its boxes there."""
+        """Return the first page a finding is drawn on and the box of its first run there.
+
+        The run ends where drawing jumps back up the page (the finding flows on into the next
+        column): a box covering both column pieces would also cover whatever the page prints
+        between them, and a reader could not tell where the finding starts.
+        """
         pieces = [r for r in self.regions if r.mark.role == FINDING and r.mark.ordinal == ordinal]
         if not pieces:
             raise KeyError(f"finding {ordinal} was never drawn")
         page = min(r.page for r in pieces)
         boxes = [r.bbox for r in pieces if r.page == page]
+        run = boxes[:1]
+        for box in boxes[1:]:
+            if box[3] < run[-1][1]:  # wholly above the piece before: a new column
+                break
+            run.append(box)
         return page, (
-            round(min(b[0] for b in boxes), 1),
-            round(min(b[1] for b in boxes), 1),
-            round(max(b[2] for b in boxes), 1),
-            round(max(b[3] for b in boxes), 1),
+            round(min(b[0] for b in run), 1),
+            round(min(b[1] for b in run), 1),
+            round(max(b[2] for b in run), 1),
+            round(max(b[3] for b in run), 1),
         )
 
 

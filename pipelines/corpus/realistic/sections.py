@@ -208,7 +208,8 @@ def question_table(
             texts[i].append(text)
         row = []
         for i, text in enumerate(cells):
-            if f is None:
+            # A finding printed under the table starts there; its answer row is a checklist row.
+            if f is None or not in_column:
                 row.append(ctx.p(text, st.cell, "question"))
             elif i == len(cells) - 1 and in_column:
                 row.append(ctx.fp(f, "description", text, st.cell))
