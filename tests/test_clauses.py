@@ -70,6 +70,11 @@ from extractor.audit.clauses import (
         ("HOW", "generic", "HOW"),
         ("FACB", "generic", "FACB"),
         ("OSH - Occupational safety and health", "generic", "OSH"),
+        # Topic-area codes of buyer programmes, alone or before their name; a cluster code
+        # followed by a full stop and its name.
+        ("HS", "generic", "HS"),
+        ("MS - Management systems", "generic", "MS"),
+        ("CHR. Contracts and human resources", "generic", "CHR"),
     ],
 )
 def test_most_specific_code_as_printed(printed, standard, code):

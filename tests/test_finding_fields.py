@@ -342,3 +342,103 @@ def test_a_clause_heading_after_a_finding_opens_the_next_one() -> None:
     first, second = group_findings(blocks, roles, starts, standard="bsci")
     assert first.clause is None
     assert second.clause == "PA 5"
+
+
+def test_part_heading_names_kind_and_grade_of_findings_under_its_field_labels() -> None:
+    # 'Opportunities for Improvement' opens a part; the table's field labels set as headings
+    # ('#', 'Code Section', 'Description') leave it open, so the finding under them is an
+    # observation even though its nearest heading is 'Description'.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Opportunities for Improvement", {"heading": True}),
+            (OUTSIDE, "Code Section", {"heading": True}),
+            ("clause", "Section A1", {"start": True, "section": "Code Section"}),
+            (OUTSIDE, "Description", {"heading": True, "section": "Code Section"}),
+            ("description", DESCRIPTION, {"section": "Description"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert (finding.kind, finding.clause) == ("observation", "A1")
+
+
+def test_grade_part_heading_grades_findings_under_a_field_label_heading() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Non-compliances - High risk", {"heading": True}),
+            (OUTSIDE, "Finding", {"heading": True, "section": "Non-compliances - High risk"}),
+            ("description", DESCRIPTION, {"start": True, "section": "Finding"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.kind, finding.severity_raw) == ("non_compliance", "High risk")
+
+
+def test_other_heading_closes_the_part_and_legend_lines_open_none() -> None:
+    # A grade legend ('Critical: zero tolerance issue') and a column's header cell ('Zero
+    # Tolerance' over a yes/no column) are no parts; 'Corrective action plan' closes the
+    # 'Good practices' part before it.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Good practices", {"heading": True}),
+            (
+                OUTSIDE,
+                "zero tolerance issue, reported within 24 hours",
+                {"heading": True, "label": "Critical"},
+            ),
+            (OUTSIDE, "Corrective action plan", {"heading": True}),
+            (OUTSIDE, "Zero Tolerance", {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "col_header": "What was found"}),
+            (OUTSIDE, "No", {"col_header": "Zero Tolerance"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert (finding.kind, finding.severity_raw) == ("non_compliance", None)
+
+
+def test_plural_part_heading_read_into_a_finding_still_opens_the_part() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("OTHER", "Comments", {"heading": True}),
+            (
+                "description",
+                "Some workers were unsure how overtime premiums are calculated.",
+                {"start": True},
+            ),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert findings[-1].kind == "observation"
+
+
+def test_kind_cell_left_outside_after_the_finding_sets_its_kind_not_its_grade() -> None:
+    # The rest of the finding's row: 'Observation' under 'Category'. It names the kind; the
+    # report's grade (if any) is another column.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "NC 1", {"start": True, "col_header": "No."}),
+            ("description", DESCRIPTION, {"col_header": "Comment"}),
+            (OUTSIDE, "Observation", {"col_header": "Category"}),
+            (OUTSIDE, "-", {"col_header": "Classification"}),
+            ("HEAD", "NC 2", {"start": True, "col_header": "No."}),
+            (
+                "description",
+                "Fire exits on the second floor were blocked by cartons.",
+                {"col_header": "Comment"},
+            ),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.kind, first.severity_raw) == ("observation", None)
+    assert second.kind == "non_compliance"
+
+
+def test_ofis_heading_is_an_observation_part() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "OFIs", {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": "OFIs"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="sa8000")
+    assert finding.kind == "observation"

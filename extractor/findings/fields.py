@@ -115,7 +115,7 @@ _KIND_WORDS: tuple[tuple[str, FindingKind], ...] = (
     ),
     (
         r"observations?|opportunit(y|ies) for improvement|recommendations?|risks? of non"
-        r"|advisor(y|ies)|uncorroborated|^(auditor'?s? )?(comments?|remarks?)$",
+        r"|advisor(y|ies)|uncorroborated|^(auditor'?s? )?(comments?|remarks?|notes)$",
         "observation",
     ),
     (

@@ -24,7 +24,7 @@ from extractor.audit.clauses import (
     trailing_clause,
 )
 from extractor.audit.dates import find_dates
-from extractor.audit.severity import find_grade
+from extractor.audit.severity import GradeMatch, find_grade
 from extractor.findings.assemble import make_finding
 from extractor.findings.features import label_above, names_field
 from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
@@ -80,6 +80,11 @@ MAX_CONTEXT_BLOCKS = 12
 # A grade the reader left outside a finding but printed among its blocks ('Urgent' in a
 # finding's header row) is read when it is the whole of a block this short.
 MAX_GRADE_WORDS = 4
+# ... and, after a finding's last block, among the first this many blocks the reader left out.
+MAX_TRAILING_CELLS = 3
+# A heading this short that names a finding's field ('Finding', 'Code Section') is a label
+# printed over the finding, not a part of the report ('Corrective action plan').
+MAX_FIELD_NAME_WORDS = 2
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
@@ -102,8 +107,11 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
-    # The clause heading the finding is printed under (outside the finding's own blocks).
+    # The clause heading the finding is printed under (outside the finding's own blocks), and
+    # the kind and grade of the part of the report it is printed in.
     context_clause: str | None = None
+    context_kind: FindingKind | None = None
+    context_grade: str | None = None
     # Blocks the reader left outside but printed between this finding's blocks: (index of the
     # finding block they precede, block).
     between: list[tuple[int, Block]] = field(default_factory=list)
@@ -117,6 +125,12 @@ class _Context:
     distance: int = 0
     # Headings numbered as the report's own paragraphs (`_paragraph_headings`).
     paragraphs: frozenset[str] = frozenset()
+    # The kind and grade of the part of the report the findings are printed in ('Observations',
+    # 'Non-compliances - High risk', 'OFIs'), until a heading of another part.
+    kind: FindingKind | None = None
+    grade: str | None = None
+    # The header cells of the report's tables ('Zero Tolerance' over a yes/no column).
+    column_headers: frozenset[str] = frozenset()
 
     def see(self, block: Block, standard: Standard) -> None:
         if block.furniture:
@@ -124,6 +138,8 @@ class _Context:
         heading = (
             None if _key(block.full_text) in self.paragraphs else _clause_heading(block, standard)
         )
+        if heading is None:
+            self.see_part(block, standard)
         if heading is not None:
             self.clause, self.distance = heading, 0
             return
@@ -135,6 +151,26 @@ class _Context:
         ):
             # 'Audit findings', 'Observations': a new part of the report, under no clause.
             self.clause = None
+
+    def see_part(self, block: Block, standard: Standard) -> None:
+        """A heading naming a kind or grade of finding opens a part of the report; a field
+        label set as a heading ('Finding', 'Code Section', 'Severity') leaves the part as it
+        is; any other heading ('Worker interviews') closes it. A labelled heading line is a
+        legend entry ('Critical: zero tolerance issue'), a column's header cell no part."""
+        if not block.heading or block.label is not None:
+            return
+        text = block.full_text
+        if _key(text) in self.column_headers:
+            return
+        grade = find_grade(text, standard)
+        if grade is not None and (grade.severity is not None or grade.kind != "non_compliance"):
+            self.kind, self.grade = grade.kind, grade.text if grade.severity is not None else None
+        elif section_kind(text) is not None and _PART_WORDS.search(text):
+            self.kind, self.grade = section_kind(text), None
+        elif len(text.split()) <= MAX_FIELD_NAME_WORDS and _field_name(text):
+            return
+        else:
+            self.kind, self.grade = section_kind(text), None
 
     def keep(self) -> None:
         """A finding printed under the heading: the heading goes on naming the findings that
@@ -167,11 +203,17 @@ def group_findings(
     current: _Draft | None = None
     gap = 0
     paragraphs = _paragraph_headings(blocks, standard)
-    context = _Context(paragraphs=paragraphs)
+    context = _Context(
+        paragraphs=paragraphs,
+        column_headers=frozenset(_key(b.col_header) for b in blocks if b.col_header),
+    )
     for i, block in enumerate(blocks):
         role = roles[i]
         if role in TEXT_ROLES and _under_other_label(blocks, i):
             role = "OTHER"
+        if role != OUTSIDE and block.heading and _PART_WORDS.search(block.full_text):
+            # 'Comments' read into the finding above it still opens a part of the report.
+            context.see_part(block, standard)
         if role == OUTSIDE:
             context.see(block, standard)
             if current is not None and not block.furniture:
@@ -188,7 +230,11 @@ def group_findings(
             or _repeats_field(current, role, block)
             or _heads_next_finding(current, role, block)
         ):
-            current = _Draft(context_clause=context.current)
+            current = _Draft(
+                context_clause=context.current,
+                context_kind=context.kind,
+                context_grade=context.grade,
+            )
             drafts.append(current)
         context.keep()
         current.blocks.append(block)
@@ -362,6 +408,8 @@ def _finding(
     )
     _fields_from_section(first, values, standard, clause=section_clause)
     _grade_between(draft, values, standard)
+    if "severity" not in values and draft.context_grade is not None:
+        values["severity"] = draft.context_grade
     if "clause" not in values and draft.context_clause is not None:
         values["clause"] = draft.context_clause
     if not values.get("description") or not_a_finding(values["description"]):
@@ -496,6 +544,12 @@ def _numbering(block: Block) -> bool:
     return any(name and header_field(name) == REF for name in (block.col_header, block.label))
 
 
+def _field_name(text: str) -> bool:
+    """A heading that names a finding's field ('Finding', 'Code Section', 'Objective Evidence')."""
+    name = text.strip().rstrip(":").strip()
+    return label_field(name) is not None or header_field(name) is not None
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -601,12 +655,44 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
     if "severity" in values:
         return
     for index, block in draft.between:
-        if index >= len(draft.blocks) or len(block.text.split()) > MAX_GRADE_WORDS:
-            continue
-        grade = find_grade(block.text, standard)
-        if grade is not None and grade.start == 0 and grade.end >= len(block.text.rstrip(" .:")):
+        grade = _whole_grade(block, standard) if index < len(draft.blocks) else None
+        if grade is not None:
             values["severity"] = grade.text
             return
+
+
+def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
+    """The observation or good-practice word of a cell just after a finding's last block that
+    the reader left outside: the rest of the finding's row ('Observation' under 'Category',
+    'Best practice' after a 'Finding type' cell, 'Category: Good practice'). It names the
+    finding's kind, not its grade (the report's grade may sit in another column)."""
+    end = len(draft.blocks)
+    trailing = [block for index, block in draft.between if index == end][:MAX_TRAILING_CELLS]
+    last = draft.blocks[-1]
+    after_type = _field_name(last.full_text) and "severity" in (
+        header_field(last.full_text),
+        label_field(last.full_text),
+    )
+    for position, block in enumerate(trailing):
+        cell = block.col_header is not None or (
+            block.label is not None and label_field(block.label) is not None
+        )
+        if not (cell or (position == 0 and after_type)) or block.heading:
+            continue
+        grade = _whole_grade(block, standard)
+        if grade is not None and grade.kind in ("observation", "good_practice"):
+            return grade.kind
+    return None
+
+
+def _whole_grade(block: Block, standard: Standard) -> GradeMatch | None:
+    """The grade a short block prints as the whole of its text ('Urgent', 'Observation')."""
+    if len(block.text.split()) > MAX_GRADE_WORDS:
+        return None
+    grade = find_grade(block.text, standard)
+    if grade is not None and grade.start == 0 and grade.end >= len(block.text.rstrip(" .:")):
+        return grade
+    return None
 
 
 def _fields_from_section(
@@ -669,9 +755,14 @@ def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         return kind
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     kind = _head_kind(heads, standard)
+    if kind in ("observation", "good_practice"):
+        return kind
+    # A type cell of the finding's row beats a heading's bare 'NC 1'.
+    kind = _trailing_kind(draft, standard) or kind
     if kind is not None:
         return kind
     first = draft.blocks[0]
-    if first.section:
-        return section_kind(first.section)
-    return None
+    kind = section_kind(first.section) if first.section else None
+    if kind in ("observation", "good_practice"):
+        return kind
+    return draft.context_kind or kind
