@@ -128,3 +128,29 @@ def test_short_body_lines_are_not_headings_where_small_cells_outnumber_paragraph
     assert first.text.endswith("in the HR office.") and first.n_lines == 2
     value = next(b for b in blocks if b.text.startswith("Management"))
     assert not value.heading
+
+
+def test_stacked_label_and_value_lines_do_not_run_into_the_description() -> None:
+    # Each field of a finding on its own line, without colons or spacing: a line that stops
+    # with room for the next line's first word was broken on purpose, so the description is a
+    # block of its own. Its wrapped lines (each too long to have taken the next word) stay one.
+    lines = [
+        _line("Ref", 100, 9.0),
+        _line("D-01", 111, 9.0),
+        _line("Section", 122, 9.0),
+        _line("Child labour", 133, 9.0),
+        _line("Juvenile workers are assigned to the dye house, where they handle", 144, 9.0),
+        _line("caustic chemicals every day.", 155, 9.0),
+    ]
+    doc = Document(
+        filename="x.pdf",
+        sha256="0" * 64,
+        page_count=1,
+        pages=[Page(number=1, width=595, height=842, lines=lines)],
+    )
+    texts = [b.text for b in build_blocks(doc)]
+    assert texts[-1] == (
+        "Juvenile workers are assigned to the dye house, where they handle caustic chemicals "
+        "every day."
+    )
+    assert texts[0].startswith("Ref")

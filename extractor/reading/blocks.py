@@ -46,6 +46,9 @@ SHORT_LINE = 0.7
 SIZE_TOLERANCE = 0.6
 # Lines closer than this many line heights (gap between them) are one paragraph.
 PARAGRAPH_GAP = 0.65
+# A wrapped line ends when its next word does not fit; a line that stops with room for this
+# many widths of the next line's first word (plus a space) was broken on purpose.
+EARLY_BREAK_ROOM = 1.2
 # A continuation line may start this many points left or right of the block's first line.
 ALIGN_TOLERANCE = 3.0
 HANGING_INDENT = 40.0
@@ -262,6 +265,7 @@ def _continuation(open_blocks: list[_Open], line: Line, *, ocr: bool) -> _Open |
             continue
         if (
             _opens_item(line, last)
+            or _broke_early(block, line)
             or _paragraph_ended(block, line)
             or _is_item_heading(block)
             or _is_plain_heading(block, line)
@@ -305,6 +309,21 @@ def _is_plain_heading(block: _Open, line: Line) -> bool:
         and text[:1].isupper()
         and line.bbox[2] - line.bbox[0] > max(1.5 * width, PLAIN_HEADING_UNDER_PT)
     )
+
+
+def _broke_early(block: _Open, line: Line) -> bool:
+    """Tell whether the block's last line stopped although the next line's first word would
+    have fitted after it: stacked label and value lines ('Section' over 'Child labour' over the
+    description) are separate fields, not one wrapped paragraph. The right edge is the widest of
+    the block's lines and `line`, so wrapped text in a narrow cell keeps its own edge."""
+    last = block.last
+    words = line.text.split()
+    if not words:
+        return False
+    right = max(line.bbox[2], *(other.bbox[2] for other in block.lines))
+    first_word = (line.bbox[2] - line.bbox[0]) * len(words[0]) / len(line.text)
+    space = 0.3 * max(line.bbox[3] - line.bbox[1], 1.0)
+    return right - last.bbox[2] > EARLY_BREAK_ROOM * first_word + 2 * space
 
 
 def _paragraph_ended(block: _Open, line: Line) -> bool:
