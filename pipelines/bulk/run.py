@@ -388,6 +388,19 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"bulk: {problem}", file=sys.stderr)
         return 2
+    import ray
+
+    ray_was_up = ray.is_initialized()
+    try:
+        return _run_and_report(args)
+    finally:
+        # Stopped here rather than by Ray's exit hook, which first sleeps half a second for
+        # log lines this command never forwards (log_to_driver is off).
+        if not ray_was_up and ray.is_initialized():
+            ray.shutdown()
+
+
+def _run_and_report(args: argparse.Namespace) -> int:
     try:
         summary = run_bulk(args)
     except OutputLocked as exc:
