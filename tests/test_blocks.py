@@ -107,6 +107,16 @@ def _line(text: str, top: float, size: float, x0: float = 50.0) -> Line:
     return Line(text=text, page=1, bbox=(x0, top, x0 + 5.0 * len(text), top + size), size=size)
 
 
+def _one_page(lines: list[Line]) -> Document:
+    """A one-page A4 Document holding `lines`."""
+    return Document(
+        filename="x.pdf",
+        sha256="0" * 64,
+        page_count=1,
+        pages=[Page(number=1, width=595, height=842, lines=lines)],
+    )
+
+
 def test_short_body_lines_are_not_headings_where_small_cells_outnumber_paragraphs() -> None:
     # 40 short 7 pt cells against a 9 pt paragraph: the paragraph sets the body size, so its
     # short last line continues it and a short 9 pt value line is no heading.
@@ -117,12 +127,7 @@ def test_short_body_lines_are_not_headings_where_small_cells_outnumber_paragraph
         _line("Root cause", 100, 9.0),
         _line("Management was not aware of the legal requirement.", 120, 9.0),
     ]
-    doc = Document(
-        filename="x.pdf",
-        sha256="0" * 64,
-        page_count=1,
-        pages=[Page(number=1, width=595, height=842, lines=paragraph + cells)],
-    )
+    doc = _one_page(paragraph + cells)
     blocks = build_blocks(doc)
     first = blocks[0]
     assert first.text.endswith("in the HR office.") and first.n_lines == 2
@@ -142,12 +147,7 @@ def test_stacked_label_and_value_lines_do_not_run_into_the_description() -> None
         _line("Juvenile workers are assigned to the dye house, where they handle", 144, 9.0),
         _line("caustic chemicals every day.", 155, 9.0),
     ]
-    doc = Document(
-        filename="x.pdf",
-        sha256="0" * 64,
-        page_count=1,
-        pages=[Page(number=1, width=595, height=842, lines=lines)],
-    )
+    doc = _one_page(lines)
     texts = [b.text for b in build_blocks(doc)]
     assert texts[-1] == (
         "Juvenile workers are assigned to the dye house, where they handle caustic chemicals "
