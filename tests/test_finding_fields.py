@@ -442,3 +442,168 @@ def test_ofis_heading_is_an_observation_part() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="sa8000")
     assert finding.kind == "observation"
+
+
+def _described(n: int) -> str:
+    return f"{DESCRIPTION} Case {n}."
+
+
+def test_finding_numbers_counting_on_across_sections_are_no_clauses() -> None:
+    # 'A1.1', 'A1.2', 'A2.3': the count goes on while the section changes, so the number after
+    # the section is the finding's own; the clause printed in the box is the finding's clause.
+    rows = []
+    for n, (section, clause) in enumerate([("A1", "A1"), ("A1", "A3"), ("A2", "A2")], 1):
+        rows.append(("HEAD", f"{section}.{n}: Non-compliance", {"heading": True, "start": True}))
+        rows.append(("description", _described(n), {}))
+        rows.append(("OTHER", f"Code: {clause}", {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["A1", "A3", "A2"]
+
+
+def test_provisions_that_follow_one_another_by_chance_stay_clauses() -> None:
+    # 9.1, 4.2, 1.3 (and 3.3, 3.4, 5.5) count up by one, but not from the findings' positions
+    # or not far enough to be a count.
+    for codes in (["5.4", "10C", "0.1", "4.2", "9.1", "4.2", "1.3"], ["1.6", "3.3", "3.4", "5.5"]):
+        rows = []
+        for n, code in enumerate(codes, 1):
+            rows.append(
+                ("HEAD", str(n), {"col_header": "Ref", "table": 1, "row": n, "start": True})
+            )
+            rows.append(("clause", code, {"col_header": "Clause", "table": 1, "row": n}))
+            rows.append(("description", _described(n), {"table": 1, "row": n}))
+        blocks, roles, starts = _blocks(rows)
+        findings = group_findings(blocks, roles, starts, standard="smeta")
+        assert [f.clause for f in findings] == codes
+
+
+def test_row_numbers_that_disagree_with_the_section_headings_are_no_clauses() -> None:
+    # An 'Item' column numbering the findings 1, 2, 3, 4 under sections 1, 1, 2, 3: the row
+    # number is read as a clause cell, the sections name the clauses.
+    rows = []
+    for n, section in enumerate(["1", "1", "2", "3"], 1):
+        heading = f"{section}. Section {section}"
+        if n == 1 or section != rows[-1][2].get("section", "")[:1]:
+            rows.append((OUTSIDE, f"Section {section}", {"heading": True, "marker": f"{section}."}))
+        extra = {"table": n, "row": 1, "section": heading}
+        rows.append(("clause", str(n), {**extra, "col_header": "Item"}))
+        rows.append(("OTHER", "Non-compliance", {**extra, "col_header": "Finding type"}))
+        rows.append(("description", _described(n), {**extra, "col_header": "Issue description"}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["1", "1", "2", "3"]
+
+
+def test_a_second_clause_after_the_description_opens_the_next_key_value_box() -> None:
+    # Box 2 has no start: its clause, seen after box 1's description and grade, opens it, and
+    # its header and label cells printed before that clause go with it.
+    rows = [
+        ("HEAD", "099-01 | Discrepancy", {"heading": True, "start": True}),
+        ("OTHER", "CODE CLAUSE", {}),
+        ("clause", "Principle 1.1", {}),
+        ("description", _described(1), {}),
+        ("OTHER", "PRIORITY", {}),
+        ("severity", "Major", {}),
+        ("OTHER", "099-02 | Observation", {}),
+        ("OTHER", "CODE CLAUSE", {}),
+        ("clause", "Principle 1.5", {}),
+        ("OTHER", "COMMENT", {}),
+        ("description", _described(2), {}),
+        ("severity", "Observation", {}),
+    ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.clause, f.severity_raw) for f in findings] == [
+        ("1.1", "Major"),
+        ("1.5", "Observation"),
+    ]
+    assert findings[1].kind == "observation"
+
+
+def test_labelled_clause_line_left_outside_after_a_bullet_is_its_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Nonconformances rated Major", {"heading": True}),
+            ("description", _described(1), {"start": True, "marker": "3.1"}),
+            (OUTSIDE, "Principle 2.4", {"label": "Requirement"}),
+            ("description", _described(2), {"start": True, "marker": "3.2"}),
+            (OUTSIDE, "Principle 1.6", {"label": "Requirement"}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["2.4", "1.6"]
+
+
+def test_graded_heading_taken_for_the_grade_still_names_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "severity",
+                "Principle 2.8 Prohibition of forced labour : Minor",
+                {"heading": True, "start": True},
+            ),
+            ("OTHER", "1", {"heading": True, "label": "ITEM"}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.severity_raw) == ("2.8", "Minor")
+
+
+def test_clause_word_broken_in_a_narrow_cell_still_gives_the_code() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "1: Noncompliance", {"heading": True, "start": True}),
+            ("clause", "Benchmar k CL", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "CL"
+
+
+def test_a_start_in_a_findings_head_goes_on_with_that_head() -> None:
+    # The grade heading and the 'Finding No.' line both look like starts; they are one head.
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "severity",
+                "Critical",
+                {"heading": True, "marker": "3.1", "label": "Prohibition of forced labour"},
+            ),
+            ("HEAD", "NO. 1", {"heading": True, "label": "FINDING", "start": True}),
+            ("description", _described(1), {}),
+            (
+                "severity",
+                "Major",
+                {"heading": True, "marker": "3.2", "label": "Hours of work", "start": True},
+            ),
+            ("HEAD", "NO. 2", {"heading": True, "label": "FINDING", "start": True}),
+            ("description", _described(2), {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.severity_raw for f in findings] == ["Critical", "Major"]
+
+
+def test_a_part_heading_before_a_start_stays_out_of_the_finding() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", _described(1), {"start": True, "marker": "6.2"}),
+            ("severity", "Section 7 - Notable practices", {"heading": True}),
+            ("description", _described(2), {"start": True, "marker": "7.1"}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert findings[1].severity_raw is None and findings[1].clause is None
+
+
+def test_a_numbered_topic_heading_taken_for_the_grade_is_no_grade() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("severity", "Environment", {"marker": "5.2", "start": True}),
+            ("description", DESCRIPTION, {"start": True, "label": "Observed"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.severity_raw is None

@@ -116,6 +116,19 @@ def _compiled() -> dict[str, object]:
     }
 
 
+def whole_code(text: str | None, standard: Standard, *, ocr: bool = False) -> str | None:
+    """The code when `text` prints nothing but one, clause words aside ('Principle 2.4',
+    'Clause: A4'), else None."""
+    compact = re.sub(r"\s+", " ", text or "").strip()
+    return _whole_code(compact, standard, ocr=ocr) if compact else None
+
+
+def ends_with_reference(text: str) -> bool:
+    """True when `text` ends with a word that makes the number after it a finding's own
+    reference, not a clause ('Finding', 'NC No.', '#')."""
+    return bool(_compiled()["reference_words"].search(text.lower()))  # type: ignore[attr-defined]
+
+
 def _unnamed(pattern: str) -> str:
     """A family pattern with its named groups made plain groups (so patterns can be joined)."""
     if "(?P=" in pattern or re.search(r"\\\d", pattern):

@@ -18,10 +18,12 @@ import numpy as np
 
 from extractor.audit.clauses import (
     clean_clause,
+    ends_with_reference,
     find_clauses,
     heading_clause,
     marker_clause,
     trailing_clause,
+    whole_code,
 )
 from extractor.audit.dates import find_dates
 from extractor.audit.severity import GradeMatch, find_grade
@@ -89,6 +91,8 @@ MAX_FIELD_NAME_WORDS = 2
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
+# A clause cell this short ends with its code even when the words before it do not read.
+MAX_CLAUSE_CELL_WORDS = 3
 # A cell holding nothing but a number above this is a count or a row number: no clause scheme's
 # sections run this high (SMETA 10, amfori BSCI 13, WRAP 12, SA8000 9).
 MAX_BARE_SECTION = 15
@@ -224,29 +228,128 @@ def group_findings(
             continue
         if current is not None and not starts[i] and proba is not None:
             role = _unfilled_alternative(current, role, block, proba[i])
+        repeated = (
+            current is not None
+            and not starts[i]
+            and (
+                _repeats_field(current, role, block)
+                or _repeats_clause(current, role, block, standard)
+            )
+        )
         if (
             current is None
-            or starts[i]
-            or _repeats_field(current, role, block)
+            or (starts[i] and not _head_goes_on(current, role))
+            or repeated
             or _heads_next_finding(current, role, block)
         ):
+            previous_draft = current
             current = _Draft(
                 context_clause=context.current,
                 context_kind=context.kind,
                 context_grade=context.grade,
             )
+            if repeated and previous_draft is not None:
+                _hand_over_head(previous_draft, current, block)
             drafts.append(current)
         context.keep()
         current.blocks.append(block)
         current.roles.append(role)
         current.scores.append(scores[i] if scores is not None else 1.0)
         gap = 0
-    findings = []
+    made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
         if finding is not None:
-            findings.append(finding)
+            made.append((number, finding))
+    running = _running_numbers(
+        [f.clause for _, f in made],
+        [_printed_under(drafts[number], standard) for number, _ in made],
+    )
+    running_codes = frozenset(made[i][1].clause or "" for i in running)
+    # A heading the reader left outside ('2.6: Non-compliance') can print a dotted running
+    # number too; a bare one (3) is as likely a section's own number, which stays usable.
+    running_headings = frozenset(code for code in running_codes if "." in code)
+    findings = []
+    for position, (number, finding) in enumerate(made):
+        if position in running and finding.clause is not None:
+            # The finding's own running number: read its clause from what is printed around it.
+            finding = _finding(
+                drafts[number],
+                standard,
+                drafts[number - 1] if number else None,
+                paragraphs,
+                not_clauses=running_codes,
+                not_headings=running_headings,
+            ) or finding.model_copy(update={"clause": None})
+        findings.append(finding)
     return _kind_words_as_grades(_paragraph_numbers_cleared(findings))
+
+
+def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -> set[int]:
+    """Positions of findings whose 'clause' is the report's running number of its findings.
+
+    A clause scheme restarts its provisions under each section, so a number that goes on
+    counting one by one from finding to finding while the section changes (1.3, 1.4, 2.5,
+    2.6; A1.2, A3.3) is a finding number, and so is a bare count (3, 4, 5) that disagrees with
+    the section heading a finding is printed under (`under`). Needs `MIN_PARAGRAPH_RUN`
+    findings in a row, counted from about the finding's position in the report.
+    """
+    parsed = [_RUNNING.fullmatch(code or "") for code in codes]
+    running: set[int] = set()
+    start = 0
+    while start < len(codes):
+        end = start
+        while (
+            end + 1 < len(codes)
+            and parsed[end] is not None
+            and parsed[end + 1] is not None
+            and bool(parsed[end].group(1)) == bool(parsed[end + 1].group(1))  # type: ignore[union-attr]
+            and int(parsed[end + 1].group(2)) == int(parsed[end].group(2)) + 1  # type: ignore[union-attr]
+        ):
+            end += 1
+        run = range(start, end + 1)
+        # A running number counts the report's findings: it is about the finding's position
+        # (a finding or two the reader missed or added aside).
+        positioned = (
+            parsed[start] is not None
+            and abs(int(parsed[start].group(2)) - (start + 1)) <= MAX_COUNT_SLIP  # type: ignore[union-attr]
+        )
+        if len(run) >= MIN_PARAGRAPH_RUN and positioned:
+            dotted = parsed[start].group(1) is not None  # type: ignore[union-attr]
+            if dotted:
+                # Three provisions can follow one another by chance (3.3, 3.4, 5.5); a count
+                # that starts at 1 or runs on longer cannot.
+                from_one = int(parsed[start].group(2)) == 1  # type: ignore[union-attr]
+                counting = len({parsed[i].group(1) for i in run}) > 1 and (  # type: ignore[union-attr]
+                    from_one or len(run) > MIN_PARAGRAPH_RUN
+                )
+            else:
+                counting = any(
+                    under[i] is not None
+                    and under[i] != codes[i]
+                    and not _refines(codes[i] or "", under[i] or "")
+                    for i in run
+                )
+            if counting:
+                running.update(run)
+        start = end + 1
+    return running
+
+
+# How far a running number may stray from the finding's position in the report.
+MAX_COUNT_SLIP = 2
+# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
+_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
+
+
+def _printed_under(draft: _Draft, standard: Standard) -> str | None:
+    """The clause of the heading a finding is printed under, if the heading names one."""
+    first = draft.blocks[0]
+    if first.section and not _part_heading(first.section, standard):
+        clauses = find_clauses(first.section, standard, ocr=first.ocr)
+        if clauses and not _count(clauses[0].code):
+            return clauses[0].code
+    return draft.context_clause
 
 
 def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
@@ -310,14 +413,18 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
     """A heading that carries a finding's clause, grade, topic or title ('PA 5 - Fair
     remuneration', 'Major non-conformity') printed after the current finding's description and
     its other fields opens the next finding, even where the labeller saw no start in it."""
-    return (
+    if not (
         role in HEADING_FIELD_ROLES
         and block.heading
-        and block.label is None  # 'Grade: MAJOR' set bold is the current finding's field
         and block.table is None
         and "description" in draft.roles
-        and draft.roles[-1] != "description"
-    )
+    ):
+        return False
+    if block.label is None:  # 'Grade: MAJOR' set bold is the current finding's field
+        return draft.roles[-1] != "description"
+    # A numbered heading ('3.1 Prohibition of forced labour: Critical') opens the next
+    # finding even right after a description, unless its label names a field of this one.
+    return block.marker is not None and not _field_name(block.label)
 
 
 def _under_other_label(blocks: Sequence[Block], index: int) -> bool:
@@ -364,6 +471,80 @@ def _repeats_field(draft: _Draft, role: str, block: Block) -> bool:
     return block.page == previous.page and block.column == previous.column
 
 
+def _head_goes_on(draft: _Draft, role: str) -> bool:
+    """A start predicted in a finding's head that has no text yet ('3.1 Forced labour:
+    Critical', then 'Finding No. 1') goes on with that head unless it repeats one of its
+    fields or the head is a part of the report ('Section 7 - Notable practices')."""
+    return (
+        not any(r in TEXT_ROLES for r in draft.roles)
+        and role not in draft.roles
+        and all(r in HEADING_FIELD_ROLES for r in draft.roles)
+        and not any(_PART_WORDS.search(b.full_text) for b in draft.blocks)
+    )
+
+
+def _repeats_clause(draft: _Draft, role: str, block: Block, standard: Standard) -> bool:
+    """A clause cell naming another code, after a finding that printed its own clause before
+    its description, belongs to the next finding (key-value boxes the reader saw no start in)."""
+    if role != "clause" or "description" not in draft.roles:
+        return False
+    first_description = draft.roles.index("description")
+    held = [
+        _cell_clause(b, standard)
+        for r, b in zip(draft.roles[:first_description], draft.blocks, strict=False)
+        if r == "clause"
+    ]
+    held = [code for code in held if code is not None]
+    code = _cell_clause(block, standard)
+    return bool(held) and code is not None and code not in held
+
+
+def _hand_over_head(draft: _Draft, following: _Draft, block: Block) -> None:
+    """Move the head of the finding `block` opens from the end of `draft` into `following`.
+
+    A second description shows that a new finding began, but its number, clause and label
+    cells came before it: the cells of its table row, or the run of labels and fields after
+    the last text of `draft` that starts where a field `draft` already holds comes again
+    (a key-value box: 'No. | 099-03', 'Code clause | Principle 1.5', then the description).
+    """
+    if block.table is not None:
+        cut = len(draft.blocks)
+        while (
+            cut > 0
+            and draft.blocks[cut - 1].table == block.table
+            and draft.blocks[cut - 1].row == block.row
+            and draft.blocks[cut - 1].page == block.page
+        ):
+            cut -= 1
+    else:
+        last_text = max(
+            (i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=len(draft.roles)
+        )
+        held = set(draft.roles[: last_text + 1])
+        cut = next(
+            (
+                i
+                for i in range(last_text + 1, len(draft.roles))
+                if draft.roles[i] in held and draft.roles[i] in HEADING_FIELD_ROLES
+            ),
+            len(draft.roles),
+        )
+        while cut > last_text + 1 and draft.roles[cut - 1] == "OTHER":
+            cut -= 1
+    if cut >= len(draft.blocks) or cut == 0:
+        return
+    following.blocks = draft.blocks[cut:]
+    following.roles = draft.roles[cut:]
+    following.scores = draft.scores[cut:]
+    following.between = [(i - cut, b) for i, b in draft.between if i > cut]
+    draft.blocks, draft.roles, draft.scores = (
+        draft.blocks[:cut],
+        draft.roles[:cut],
+        draft.scores[:cut],
+    )
+    draft.between = [(i, b) for i, b in draft.between if i <= cut]
+
+
 def _cut_sentence(previous: Block, block: Block) -> bool:
     """`block` goes on with the sentence `previous` left unfinished, just below it."""
     if re.search(r"[.!?;:)\]'\"\u2019\u201d]\s*$", previous.text):
@@ -378,7 +559,11 @@ def _finding(
     standard: Standard,
     previous: _Draft | None = None,
     paragraphs: frozenset[str] = frozenset(),
+    not_clauses: frozenset[str] = frozenset(),
+    not_headings: frozenset[str] = frozenset(),
 ) -> RawFinding | None:
+    """`not_clauses`: codes printed with the finding known to be no clause (the running
+    numbers of the report's findings); `not_headings`: such codes the headings above it print."""
     values: dict[str, str] = {}
     for role, block in zip(draft.roles, draft.blocks, strict=True):
         if role in TEXT_ROLES:
@@ -388,6 +573,8 @@ def _finding(
         elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
             if role == "due" and not reads_as_due(block.text):
                 continue  # a heading or a name the labeller took for a deadline
+            if role == "severity" and _numbered_topic(block, standard):
+                continue  # a topic heading ('5.2 Environment') the labeller took for a grade
             values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
@@ -395,9 +582,15 @@ def _finding(
     if trailing is not None:
         # '... was not done. REFERENCE TO CODE Principle 10': the finding's clause, not its text.
         values["description"] = values["description"][: trailing.start].rstrip(" ;,-–|(")
-    code = _finding_clause(draft, standard, trailing.code if trailing else None, paragraphs)
+    code = _finding_clause(
+        draft, standard, trailing.code if trailing else None, paragraphs, not_clauses
+    )
+    if code is None:
+        code = _clause_between(draft, standard, not_clauses)
     if code is not None:
         values["clause"] = code
+    elif not_clauses and clean_clause(values.get("clause", ""), standard) in not_clauses:
+        del values["clause"]
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     _fields_from_heads(heads, values, standard)
     first = draft.blocks[0]
@@ -407,10 +600,16 @@ def _finding(
         not first.section or _key(first.section) not in paragraphs
     )
     _fields_from_section(first, values, standard, clause=section_clause)
+    if values.get("clause") in not_headings:
+        del values["clause"]
     _grade_between(draft, values, standard)
     if "severity" not in values and draft.context_grade is not None:
         values["severity"] = draft.context_grade
-    if "clause" not in values and draft.context_clause is not None:
+    if (
+        "clause" not in values
+        and draft.context_clause is not None
+        and draft.context_clause not in not_headings
+    ):
         values["clause"] = draft.context_clause
     if not values.get("description") or not_a_finding(values["description"]):
         return None
@@ -478,6 +677,16 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
                 values["topic"] = rest
 
 
+def _numbered_topic(block: Block, standard: Standard) -> bool:
+    """A numbered heading that names no grade or kind ('5.2 Environment'). Unnumbered cells
+    keep the report's own scale ('C', 'Comment'), which no vocabulary lists (nor do codes:
+    'C' is also an FLA benchmark)."""
+    text = value_text(block)
+    if find_grade(text, standard) is not None or _kind_cell(text):
+        return False
+    return bool(block.marker)
+
+
 def _kind_cell(text: str) -> bool:
     """A cell holding nothing but an observation or good-practice word that the grade
     vocabulary does not list ('Advisory'), and that names no field ('Observation details')."""
@@ -490,7 +699,11 @@ def _kind_cell(text: str) -> bool:
 
 
 def _finding_clause(
-    draft: _Draft, standard: Standard, trailing: str | None, paragraphs: frozenset[str]
+    draft: _Draft,
+    standard: Standard,
+    trailing: str | None,
+    paragraphs: frozenset[str],
+    not_clauses: frozenset[str] = frozenset(),
 ) -> str | None:
     """The clause code of a finding, from its clause cells, heading and header cells and a
     reference closing its description.
@@ -510,11 +723,13 @@ def _finding_clause(
             continue
         if role == "clause":
             code = _cell_clause(block, standard)
-        elif role in ("HEAD", "OTHER"):
+        elif role in ("HEAD", "OTHER") or (block.heading and role in HEADING_FIELD_ROLES):
+            # A heading the reader took for the grade ('Principle 2.8 Forced labour : Minor')
+            # still prints the finding's clause.
             code = _head_clause(block, standard)
         else:
             continue
-        if code is not None:
+        if code is not None and code not in not_clauses:
             candidates.append((position, code))
     if trailing is not None:
         candidates.append(((first_description or 0) + 0.5, trailing))
@@ -591,7 +806,16 @@ def _cell_clause(block: Block, standard: Standard) -> str | None:
     """The code of a block the reader took for a finding's clause."""
     if _numbering(block) or _OWN_NUMBER.match(block.full_text):
         return None
-    code = clean_clause(value_text(block), standard, ocr=block.ocr)
+    text = value_text(block)
+    code = clean_clause(text, standard, ocr=block.ocr)
+    words = text.split()
+    if (
+        code is None
+        and 1 < len(words) <= MAX_CLAUSE_CELL_WORDS
+        and not ends_with_reference(" ".join(words[:-1]))
+    ):
+        # 'Benchmar k C': a clause word a narrow cell broke in two, then the code.
+        code = clean_clause(words[-1], standard, ocr=block.ocr)
     return None if code is None or _count(code) else code
 
 
@@ -659,6 +883,22 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
         if grade is not None:
             values["severity"] = grade.text
             return
+
+
+def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
+    """A labelled clause line among or just after a finding's blocks that the reader left
+    outside ('Requirement: Principle 2.4' under a bullet), when the finding prints no other."""
+    end = len(draft.blocks)
+    near = [block for index, block in draft.between if 0 < index <= end]
+    for block in near[: MAX_TRAILING_CELLS + end]:
+        if block.heading or block.label is None or ends_with_reference(block.label):
+            continue
+        if header_field(block.label) == REF or label_field(block.label) == REF:
+            continue
+        code = whole_code(block.text, standard, ocr=block.ocr)
+        if code is not None and not _count(code) and code not in not_clauses:
+            return code
+    return None
 
 
 def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
