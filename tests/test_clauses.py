@@ -141,6 +141,9 @@ def test_ocr_letters_read_for_digits_in_codes_are_repaired():
     ]
     assert clean_clause("Al", "rba", ocr=True) == "A1"
     assert clean_clause("PA1O", "amfori_bsci", ocr=True) == "PA10"
+    # A scheme's letters stay letters: 'ETI1' squeezed by OCR is ETI 1, not 'ET11'.
+    assert repair_ocr_clause("ETI1") == "ETI1"
+    assert clean_clause("ETI3", "smeta", ocr=True) == clean_clause("ETI3", "smeta") == "ETI3"
     # Without the OCR flag a name stays a name.
     assert clean_clause("Al", "rba") is None
 

@@ -279,7 +279,7 @@ def looks_like_clause(text: str | None, standard: Standard = "generic") -> bool:
 # Letters tesseract reads for the digits of a short code ("Al" for A1, "BS" for B5).
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "S": "5"})
 _OCR_CODE = re.compile(
-    r"^([A-Z]{1,3}?)([0-9lI|OoS]{1,2})$"  # A1, B5, PA10
+    r"^([A-Z]{1,3})([0-9lI|OoS]{1,2})$"  # A1, B5, PA10, ETI1 (letters first: not "ET11")
     r"|^([0-9lI|Oo]{1,2}(?:\.[0-9lI|OoS]{1,2})+)$"  # 4.1, 3.1.2
 )
 
