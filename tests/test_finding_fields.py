@@ -607,3 +607,27 @@ def test_a_numbered_topic_heading_taken_for_the_grade_is_no_grade() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.severity_raw is None
+
+
+def test_a_scanned_numbered_title_line_names_the_clause_of_findings_under_it() -> None:
+    # OCR gives no font weight, so the title line is not marked as a heading.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "2 Prohibition of forced labour", {"ocr": True}),
+            ("HEAD", "NC ref.", {"ocr": True, "start": True}),
+            ("OTHER", "NCO1", {"ocr": True}),
+            ("description", DESCRIPTION, {"ocr": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "2"
+
+
+def test_scanned_paragraph_numbers_are_no_clauses() -> None:
+    rows = []
+    for n, topic in enumerate(["Working time", "Environment", "Wages"], 1):
+        rows.append((OUTSIDE, topic, {"marker": f"5.{n}", "ocr": True}))
+        rows.append(("description", _described(n), {"start": True, "ocr": True}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == [None, None, None]

@@ -91,6 +91,8 @@ MAX_FIELD_NAME_WORDS = 2
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
+# A scanned line this short, without closing punctuation, can be a clause heading.
+MAX_SCANNED_HEADING_WORDS = 8
 # A clause cell this short ends with its code even when the words before it do not read.
 MAX_CLAUSE_CELL_WORDS = 3
 # A cell holding nothing but a number above this is a count or a row number: no clause scheme's
@@ -775,7 +777,7 @@ def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozense
     work'), not clauses: a clause scheme does not put its provisions in a row of findings."""
     numbered: list[tuple[str, int, int]] = []
     for block in blocks:
-        if not block.heading or block.furniture:
+        if not (block.heading or _scanned_heading_line(block)) or block.furniture:
             continue
         code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
         code = code or heading_clause(block.full_text, standard, ocr=block.ocr)
@@ -849,7 +851,7 @@ def _previous_reference(first: Block, previous: _Draft | None) -> bool:
 def _clause_heading(block: Block, standard: Standard) -> str | None:
     """The code of a clause heading ('1 - Employment is freely chosen', 'Principle 2.6 Forced
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
-    if not block.heading or len(block.full_text.split()) > 14:
+    if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
     text = block.full_text
     code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
@@ -857,6 +859,19 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     if code is None or _count(code) or _part_heading(text, standard):
         return None
     return code
+
+
+def _scanned_heading_line(block: Block) -> bool:
+    """A short line of a scan that may be a heading: OCR gives no font weight, so a numbered
+    title line ('2 Prohibition of forced labour') is not marked as one."""
+    text = block.full_text.strip()
+    return (
+        block.ocr
+        and block.n_lines == 1
+        and block.table is None
+        and len(text.split()) <= MAX_SCANNED_HEADING_WORDS
+        and not text.endswith((".", ";", ","))
+    )
 
 
 def _part_heading(text: str, standard: Standard) -> bool:
