@@ -631,3 +631,20 @@ def test_scanned_paragraph_numbers_are_no_clauses() -> None:
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == [None, None, None]
+
+
+def test_a_numbered_grade_heading_right_under_a_description_opens_the_next_finding() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "NO. NC 04", {"start": True}),
+            ("description", _described(1), {}),
+            ("severity", "Health and safety -- Observation", {"heading": True, "marker": "6.5"}),
+            ("OTHER", "NO. NC 05", {}),
+            ("description", _described(2), {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.clause) for f in findings] == [
+        ("non_compliance", None),
+        ("observation", "6.5"),
+    ]

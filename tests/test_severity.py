@@ -74,6 +74,8 @@ def test_every_family_grade_maps_to_kind_and_severity(printed, standard, kind, s
         ("Finding A1-2 | OFI", "rba", "OFI", "observation", None),
         ("Observation 3: Wages", "smeta", "Observation", "observation", None),
         ("Grade Serious", "generic", "Serious", "non_compliance", "major"),
+        # A dash typed as two hyphens still sets the grade apart from the topic.
+        ("6.4 Prohibition of child labour -- Major", "generic", "Major", "non_compliance", "major"),
     ],
 )
 def test_grade_found_inside_a_heading_row_or_cell(text, standard, phrase, kind, severity):

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from extractor.record.schema import FindingKind, Severity, Standard
 
 # A grade's segment ends at cell rules, brackets, colons, dashes between spaces and line breaks.
-_DELIMITER = re.compile(r"[|;()\[\]{}\n\t:,–—]|\s-\s|\s{3,}|(?<=\w)\.(?=\s|$)")
+_DELIMITER = re.compile(r"[|;()\[\]{}\n\t:,–—]|\s-{1,3}\s|\s{3,}|(?<=\w)\.(?=\s|$)")
 # What may share a segment with a bare grade: a reference ("Finding 3", "A1-2", "#4").
 _REFERENCE = re.compile(
     r"^(?:(?:no|nr|ref|finding|item)\.?\s*)?#?\s*[A-Z]{0,4}[\d][\w.\-/]*$", re.IGNORECASE

@@ -422,11 +422,13 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
         and "description" in draft.roles
     ):
         return False
-    if block.label is None:  # 'Grade: MAJOR' set bold is the current finding's field
-        return draft.roles[-1] != "description"
     # A numbered heading ('3.1 Prohibition of forced labour: Critical') opens the next
     # finding even right after a description, unless its label names a field of this one.
-    return block.marker is not None and not _field_name(block.label)
+    if block.marker is not None and not (block.label and _field_name(block.label)):
+        return True
+    # 'Grade: MAJOR' set bold is the current finding's field, and so is a bare grade heading
+    # printed right under its description.
+    return block.label is None and draft.roles[-1] != "description"
 
 
 def _under_other_label(blocks: Sequence[Block], index: int) -> bool:
