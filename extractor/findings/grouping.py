@@ -11,7 +11,7 @@ heading and header cells with the grade and clause vocabularies. It never looks 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -287,6 +287,17 @@ def group_findings(
     return _kind_words_as_grades(_paragraph_numbers_cleared(findings))
 
 
+def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
+    """The maximal runs of positions 0..length-1 in which each position `k + 1` follows `k`
+    (`follows(k)`), single positions included."""
+    runs, start = [], 0
+    for k in range(length):
+        if k + 1 == length or not follows(k):
+            runs.append(range(start, k + 1))
+            start = k + 1
+    return runs
+
+
 def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -> set[int]:
     """Positions of findings whose 'clause' is the report's running number of its findings.
 
@@ -297,44 +308,41 @@ def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -
     findings in a row, counted from about the finding's position in the report.
     """
     parsed = [_RUNNING.fullmatch(code or "") for code in codes]
+
+    def counts_on(k: int) -> bool:
+        a, b = parsed[k], parsed[k + 1]
+        return (
+            a is not None
+            and b is not None
+            and bool(a.group(1)) == bool(b.group(1))
+            and int(b.group(2)) == int(a.group(2)) + 1
+        )
+
     running: set[int] = set()
-    start = 0
-    while start < len(codes):
-        end = start
-        while (
-            end + 1 < len(codes)
-            and parsed[end] is not None
-            and parsed[end + 1] is not None
-            and bool(parsed[end].group(1)) == bool(parsed[end + 1].group(1))  # type: ignore[union-attr]
-            and int(parsed[end + 1].group(2)) == int(parsed[end].group(2)) + 1  # type: ignore[union-attr]
-        ):
-            end += 1
-        run = range(start, end + 1)
+    for run in _runs(len(codes), counts_on):
+        first = parsed[run.start]
         # A running number counts the report's findings: it is about the finding's position
         # (a finding or two the reader missed or added aside).
-        positioned = (
-            parsed[start] is not None
-            and abs(int(parsed[start].group(2)) - (start + 1)) <= MAX_COUNT_SLIP  # type: ignore[union-attr]
-        )
-        if len(run) >= MIN_PARAGRAPH_RUN and positioned:
-            dotted = parsed[start].group(1) is not None  # type: ignore[union-attr]
-            if dotted:
-                # Three provisions can follow one another by chance (3.3, 3.4, 5.5); a count
-                # that starts at 1 or runs on longer cannot.
-                from_one = int(parsed[start].group(2)) == 1  # type: ignore[union-attr]
-                counting = len({parsed[i].group(1) for i in run}) > 1 and (  # type: ignore[union-attr]
-                    from_one or len(run) > MIN_PARAGRAPH_RUN
-                )
-            else:
-                counting = any(
-                    under[i] is not None
-                    and under[i] != codes[i]
-                    and not _refines(codes[i] or "", under[i] or "")
-                    for i in run
-                )
-            if counting:
-                running.update(run)
-        start = end + 1
+        if (
+            len(run) < MIN_PARAGRAPH_RUN
+            or first is None
+            or abs(int(first.group(2)) - (run.start + 1)) > MAX_COUNT_SLIP
+        ):
+            continue
+        if first.group(1) is not None:
+            # Three provisions can follow one another by chance (3.3, 3.4, 5.5); a count
+            # that starts at 1 or runs on longer cannot.
+            heads = {parsed[i].group(1) for i in run}  # type: ignore[union-attr]
+            counting = len(heads) > 1 and (int(first.group(2)) == 1 or len(run) > MIN_PARAGRAPH_RUN)
+        else:
+            counting = any(
+                under[i] is not None
+                and under[i] != codes[i]
+                and not _refines(codes[i] or "", under[i] or "")
+                for i in run
+            )
+        if counting:
+            running.update(run)
     return running
 
 
@@ -358,24 +366,23 @@ def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
     """Findings numbered 5.1, 5.2, 5.3, ... one after the other are a report's own paragraph
     numbers, not clauses (a clause scheme does not give consecutive findings consecutive
     provisions): their clause is unknown."""
-    codes = [f.clause or "" for f in findings]
-    numbered = [re.fullmatch(r"(\d{1,2})\.(\d{1,2})", code) for code in codes]
+    numbered = [re.fullmatch(r"(\d{1,2})\.(\d{1,2})", f.clause or "") for f in findings]
+
+    def next_paragraph(k: int) -> bool:
+        a, b = numbered[k], numbered[k + 1]
+        return (
+            a is not None
+            and b is not None
+            and int(a.group(2)) >= 1
+            and b.group(1) == a.group(1)
+            and int(b.group(2)) == int(a.group(2)) + 1
+        )
+
     clear: set[int] = set()
-    start = 0
-    while start < len(findings):
-        end = start
-        first = numbered[start]
-        if first is not None and first.group(2) == "1":
-            while (
-                end + 1 < len(findings)
-                and numbered[end + 1] is not None
-                and numbered[end + 1].group(1) == first.group(1)  # type: ignore[union-attr]
-                and int(numbered[end + 1].group(2)) == int(numbered[end].group(2)) + 1  # type: ignore[union-attr]
-            ):
-                end += 1
-        if end - start + 1 >= MIN_PARAGRAPH_RUN:
-            clear.update(range(start, end + 1))
-        start = end + 1
+    for run in _runs(len(findings), next_paragraph):
+        first = numbered[run.start]
+        if first is not None and first.group(2) == "1" and len(run) >= MIN_PARAGRAPH_RUN:
+            clear.update(run)
     return [
         f.model_copy(update={"clause": None}) if i in clear else f for i, f in enumerate(findings)
     ]
@@ -787,18 +794,13 @@ def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozense
         if match is not None and block.full_text.lstrip().startswith(code or ""):
             numbered.append((_key(block.full_text), int(match.group(1)), int(match.group(2))))
     found: set[str] = set()
-    start = 0
-    while start < len(numbered):
-        end = start
-        while (
-            end + 1 < len(numbered)
-            and numbered[end + 1][1] == numbered[start][1]
-            and numbered[end + 1][2] == numbered[end][2] + 1
-        ):
-            end += 1
-        if end - start + 1 >= MIN_PARAGRAPH_RUN:
-            found.update(key for key, _, _ in numbered[start : end + 1])
-        start = end + 1
+
+    def next_heading(k: int) -> bool:
+        return numbered[k + 1][1] == numbered[k][1] and numbered[k + 1][2] == numbered[k][2] + 1
+
+    for run in _runs(len(numbered), next_heading):
+        if len(run) >= MIN_PARAGRAPH_RUN:
+            found.update(numbered[i][0] for i in run)
     return frozenset(found)
 
 
