@@ -91,6 +91,10 @@ MAX_FIELD_NAME_WORDS = 2
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
+# How far a running number may stray from the finding's position in the report.
+MAX_COUNT_SLIP = 2
+# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
+_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 # A scanned line this short, without closing punctuation, can be a clause heading.
 MAX_SCANNED_HEADING_WORDS = 8
 # A clause cell this short ends with its code even when the words before it do not read.
@@ -344,12 +348,6 @@ def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -
         if counting:
             running.update(run)
     return running
-
-
-# How far a running number may stray from the finding's position in the report.
-MAX_COUNT_SLIP = 2
-# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
-_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 
 
 def _printed_under(draft: _Draft, standard: Standard) -> str | None:
