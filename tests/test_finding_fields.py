@@ -648,3 +648,40 @@ def test_a_numbered_grade_heading_right_under_a_description_opens_the_next_findi
         ("non_compliance", None),
         ("observation", "6.5"),
     ]
+
+
+def test_a_heading_read_as_a_description_is_no_finding() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", "Payment of a living wage", {"heading": True, "start": True}),
+            (OUTSIDE, "Payroll for July was reviewed for 13 workers.", {}),
+            # OCR marks no heading; a numbered title line of a scan reads as one.
+            (
+                "description",
+                "9 Freedom of association and collective bargaining",
+                {"ocr": True, "start": True},
+            ),
+            # A labelled line set bold is a finding, even cut short by OCR.
+            (
+                "description",
+                "threaten pay cuts for talking to",
+                {"heading": True, "label": "Supervisors swear at workers", "start": True},
+            ),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.description.startswith("Supervisors swear at workers")
+
+
+def test_a_summary_row_repeating_the_start_of_a_full_finding_is_dropped() -> None:
+    full = "Wages are paid on the 10th of the following month, later than the law allows."
+    blocks, roles, starts = _blocks(
+        [
+            ("description", "Wages are paid on...", {"table": 1, "row": 1, "start": True}),
+            ("description", "Fire exits...", {"table": 1, "row": 2, "start": True}),
+            ("description", full, {"start": True}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    # 'Fire exits...' repeats no finding of the report, so it stays.
+    assert [f.description for f in findings] == ["Fire exits...", full]

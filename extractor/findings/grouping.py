@@ -95,6 +95,8 @@ _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-
 MAX_COUNT_SLIP = 2
 # A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
+# A heading this short read as a description is a title, not a finding.
+MAX_TITLE_WORDS = 10
 # A scanned line this short, without closing punctuation, can be a clause heading.
 MAX_SCANNED_HEADING_WORDS = 8
 # A clause cell this short ends with its code even when the words before it do not read.
@@ -288,7 +290,7 @@ def group_findings(
                 not_headings=running_headings,
             ) or finding.model_copy(update={"clause": None})
         findings.append(finding)
-    return _kind_words_as_grades(_paragraph_numbers_cleared(findings))
+    return _kind_words_as_grades(_paragraph_numbers_cleared(_summary_repeats_dropped(findings)))
 
 
 def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
@@ -414,6 +416,52 @@ def not_a_finding(description: str) -> bool:
     if text.endswith("?"):
         return True
     return len(text.split()) <= MAX_CLEAN_STATEMENT_WORDS and bool(CLEAN_STATEMENT.search(text))
+
+
+def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
+    """A 'description' that is only a title: a heading line without a sentence's closing
+    mark ('Payment of a living wage', '6 Hours of work' on a scan). A finding says what was
+    found; a title names where."""
+    text = description.strip()
+    if len(text.split()) > MAX_TITLE_WORDS or re.search(r"[.!?;:)\]'\u2019\u201d]$", text):
+        return False
+    blocks = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"]
+    return all(
+        b.label is None
+        and (b.heading or (_scanned_heading_line(b) and _clause_heading_text(b, standard)))
+        for b in blocks
+    )
+
+
+def _clause_heading_text(block: Block, standard: Standard) -> bool:
+    code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
+    return (code or heading_clause(block.full_text, standard, ocr=block.ocr)) is not None
+
+
+def _summary_repeats_dropped(findings: list[RawFinding]) -> list[RawFinding]:
+    """Drop a summary row that repeats the start of a finding reported in full ('Wages are
+    paid on...' beside 'Wages are paid on the 10th of the following month ...')."""
+
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", " ", text).strip().lower()
+
+    full = [key(f.description) for f in findings]
+    kept = []
+    for i, finding in enumerate(findings):
+        text = finding.description.strip()
+        cut = re.sub(r"(?:\.\.\.|\u2026)$", "", text)
+        stem = key(cut)
+        if (
+            cut != text
+            and len(stem.split()) >= 2
+            and any(
+                j != i and other.startswith(stem) and len(other) > len(stem)
+                for j, other in enumerate(full)
+            )
+        ):
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
@@ -620,7 +668,11 @@ def _finding(
         and draft.context_clause not in not_headings
     ):
         values["clause"] = draft.context_clause
-    if not values.get("description") or not_a_finding(values["description"]):
+    if (
+        not values.get("description")
+        or not_a_finding(values["description"])
+        or _title_only(draft, values["description"], standard)
+    ):
         return None
     first = draft.blocks[0]
     on_page = [b for b in draft.blocks if b.page == first.page]
