@@ -173,6 +173,10 @@ def test_printed_grade_keeps_only_the_grade() -> None:
     assert printed_grade("Non-compliance", "generic") is None
     assert printed_grade("Principle 3.4", "generic") is None
     assert printed_grade("B", "generic") == "B"  # a letter grade the legend explains
+    # An empty grade slot grades nothing.
+    assert [printed_grade(t, "generic") for t in ("N/A", "n/a", "-", "None", "Not applicable")] == [
+        None
+    ] * 5
 
 
 def test_text_under_a_root_cause_label_is_never_the_description() -> None:

@@ -16,6 +16,11 @@ from extractor.findings.model import RawFinding
 from extractor.record.schema import BBox, FindingKind, Provenance, Standard
 
 # Starting confidence by how the finding was recognised (before field and OCR adjustments).
+# What an empty slot prints: not applicable, none, a dash.
+_NO_VALUE = re.compile(
+    r"\s*(?:n\s*/\s*a|n\.a\.?|na|none|nil|not applicable|not rated|[-\u2013\u2014/]+)?\s*",
+    re.IGNORECASE,
+)
 SOURCE_CONFIDENCE = {"table": 0.9, "borderless": 0.8, "prose_labelled": 0.75, "prose": 0.6}
 OCR_FACTOR = 0.8
 # A grade slot holding a kind word ('Advisory', 'Remark') holds it alone.
@@ -50,6 +55,8 @@ def printed_grade(text: str, standard: Standard) -> str | None:
     wording the vocabulary does not know ('B', 'Amber 2') is kept as printed.
     """
     text = unwrap_short(text)
+    if _NO_VALUE.fullmatch(text):
+        return None  # an empty grade slot: 'N/A', '-', 'None'
     grade = find_grade(text, standard)
     if grade is None:
         # A code read into the grade slot ('Principle 3.4') is no grade.
