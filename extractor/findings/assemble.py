@@ -15,12 +15,12 @@ from extractor.findings.fields import section_kind as kind_of_heading
 from extractor.findings.model import RawFinding
 from extractor.record.schema import BBox, FindingKind, Provenance, Standard
 
-# Starting confidence by how the finding was recognised (before field and OCR adjustments).
 # What an empty slot prints: not applicable, none, a dash.
 _NO_VALUE = re.compile(
     r"\s*(?:n\s*/\s*a|n\.a\.?|na|none|nil|not applicable|not rated|[-\u2013\u2014/]+)?\s*",
     re.IGNORECASE,
 )
+# Starting confidence by how the finding was recognised (before field and OCR adjustments).
 SOURCE_CONFIDENCE = {"table": 0.9, "borderless": 0.8, "prose_labelled": 0.75, "prose": 0.6}
 OCR_FACTOR = 0.8
 # A grade slot holding a kind word ('Advisory', 'Remark') holds it alone.

@@ -354,12 +354,16 @@ def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -
 
 def _printed_under(draft: _Draft, standard: Standard) -> str | None:
     """The clause of the heading a finding is printed under, if the heading names one."""
-    first = draft.blocks[0]
-    if first.section and not _part_heading(first.section, standard):
-        clauses = find_clauses(first.section, standard, ocr=first.ocr)
-        if clauses and not _count(clauses[0].code):
-            return clauses[0].code
-    return draft.context_clause
+    return _section_clause(draft.blocks[0], standard) or draft.context_clause
+
+
+def _section_clause(block: Block, standard: Standard) -> str | None:
+    """The code of the section heading `block` is printed under ('6.2 Working hours'), unless
+    the heading names a part of the report or a count."""
+    if not block.section or _part_heading(block.section, standard):
+        return None
+    clauses = find_clauses(block.section, standard, ocr=block.ocr)
+    return clauses[0].code if clauses and not _count(clauses[0].code) else None
 
 
 def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
@@ -420,7 +424,7 @@ def not_a_finding(description: str) -> bool:
 
 def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
     """A 'description' that is only a title: a heading line without a sentence's closing
-    mark ('Payment of a living wage', '6 Hours of work' on a scan). A finding says what was
+    mark ('Payment of a living wage', '9 Freedom of association' on a scan). A finding says what was
     found; a title names where."""
     text = description.strip()
     if len(text.split()) > MAX_TITLE_WORDS or re.search(r"[.!?;:)\]'\u2019\u201d]$", text):
@@ -428,14 +432,9 @@ def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
     blocks = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"]
     return all(
         b.label is None
-        and (b.heading or (_scanned_heading_line(b) and _clause_heading_text(b, standard)))
+        and (b.heading or (_scanned_heading_line(b) and _heading_code(b, standard) is not None))
         for b in blocks
     )
-
-
-def _clause_heading_text(block: Block, standard: Standard) -> bool:
-    code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
-    return (code or heading_clause(block.full_text, standard, ocr=block.ocr)) is not None
 
 
 def _summary_repeats_dropped(findings: list[RawFinding]) -> list[RawFinding]:
@@ -838,8 +837,7 @@ def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozense
     for block in blocks:
         if not (block.heading or _scanned_heading_line(block)) or block.furniture:
             continue
-        code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
-        code = code or heading_clause(block.full_text, standard, ocr=block.ocr)
+        code = _heading_code(block, standard)
         match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", code or "")
         if match is not None and block.full_text.lstrip().startswith(code or ""):
             numbered.append((_key(block.full_text), int(match.group(1)), int(match.group(2))))
@@ -907,12 +905,17 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
     if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
-    text = block.full_text
-    code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
-    code = code or heading_clause(text, standard, ocr=block.ocr)
-    if code is None or _count(code) or _part_heading(text, standard):
+    code = _heading_code(block, standard)
+    if code is None or _count(code) or _part_heading(block.full_text, standard):
         return None
     return code
+
+
+def _heading_code(block: Block, standard: Standard) -> str | None:
+    """The code a heading line prints: its list or paragraph marker, else the code it opens
+    with."""
+    code = marker_clause(block.marker, standard, ocr=block.ocr) if block.marker else None
+    return code or heading_clause(block.full_text, standard, ocr=block.ocr)
 
 
 def _scanned_heading_line(block: Block) -> bool:
@@ -1011,10 +1014,9 @@ def _fields_from_section(
     non-conformities') takes that heading's code or grade when it prints none of its own."""
     if not first.section:
         return
-    if clause and "clause" not in values and not _part_heading(first.section, standard):
-        clauses = find_clauses(first.section, standard, ocr=first.ocr)
-        if clauses and not _count(clauses[0].code):
-            values["clause"] = clauses[0].code
+    code = _section_clause(first, standard) if clause and "clause" not in values else None
+    if code is not None:
+        values["clause"] = code
     if "severity" not in values:
         grade = find_grade(first.section, standard)
         if grade is not None and grade.severity is not None:
