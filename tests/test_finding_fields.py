@@ -689,3 +689,85 @@ def test_a_summary_row_repeating_the_start_of_a_full_finding_is_dropped() -> Non
     findings = group_findings(blocks, roles, starts, standard="generic")
     # 'Fire exits...' repeats no finding of the report, so it stays.
     assert [f.description for f in findings] == ["Fire exits...", full]
+
+
+def test_heading_citing_its_clause_in_brackets_is_no_running_number() -> None:
+    first, second, third = (
+        "Employment is freely chosen (1)",
+        "There is no discrimination in employment (2)",
+        "No exploitation of child labour (3)",
+    )
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, first, {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": first}),
+            ("HEAD", second, {"heading": True, "section": first}),
+            ("description", "Promotion to supervisor was restricted to men.", {"section": second}),
+            (OUTSIDE, third, {"heading": True, "section": second}),
+            (
+                "description",
+                "Juvenile workers have no register.",
+                {"start": True, "section": third},
+            ),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["1", "2", "3"]
+
+
+def test_heading_over_two_findings_names_both() -> None:
+    hours, safety = "Reasonable hours of work (6)", "Safe and healthy working conditions (7)"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, hours, {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": hours}),
+            ("HEAD", safety, {"heading": True, "start": True, "section": hours}),
+            ("description", "Emergency exits were locked during the shift.", {"section": safety}),
+            ("evidence", "Site tour of the finishing building.", {"section": safety}),
+            (
+                "description",
+                "Some packers were not wearing the masks provided.",
+                {"section": safety},
+            ),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["6", "7", "7"]
+
+
+def test_clause_heading_printed_since_the_shared_heading_is_nearer() -> None:
+    forced = "SA8000 2.5 Forced or compulsory labour : Critical"
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", forced, {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {"section": forced}),
+            (
+                OUTSIDE,
+                "Minor",
+                {"heading": True, "label": "SA8000 3.8 Health and safety", "section": forced},
+            ),
+            ("description", "Meals provided by the employer are too small.", {"section": forced}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="sa8000")
+    assert [f.clause for f in findings] == ["2.5", "3.8"]
+
+
+def test_heading_read_into_a_finding_opens_the_next_one() -> None:
+    glance = "Findings at a glance"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Observations", {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": "Observations"}),
+            ("evidence", "Interviews with six workers.", {"section": "Observations"}),
+            ("OTHER", glance, {"heading": True, "section": "Observations"}),
+            ("severity", "Urgent", {"section": glance}),
+            ("description", "Overtime is paid at the normal rate.", {"section": glance}),
+        ]
+    )
+    observation, _ = group_findings(blocks, roles, starts, standard="generic")
+    assert (observation.kind, observation.severity_raw, observation.topic) == (
+        "observation",
+        None,
+        None,
+    )

@@ -122,6 +122,7 @@ class _Draft:
     # The clause heading the finding is printed under (outside the finding's own blocks), and
     # the kind and grade of the part of the report it is printed in.
     context_clause: str | None = None
+    context_at: int | None = None  # the index of the block printing `context_clause`
     context_kind: FindingKind | None = None
     context_grade: str | None = None
     # Blocks the reader left outside but printed between this finding's blocks: (index of the
@@ -134,6 +135,7 @@ class _Context:
     """The clause heading most recently printed outside any finding, and how far back."""
 
     clause: str | None = None
+    at: int | None = None
     distance: int = 0
     # Headings numbered as the report's own paragraphs (`_paragraph_headings`).
     paragraphs: frozenset[str] = frozenset()
@@ -153,7 +155,7 @@ class _Context:
         if heading is None:
             self.see_part(block, standard)
         if heading is not None:
-            self.clause, self.distance = heading, 0
+            self.clause, self.at, self.distance = heading, block.index, 0
             return
         self.distance += 1
         if self.distance > MAX_CONTEXT_BLOCKS or (
@@ -253,11 +255,12 @@ def group_findings(
             previous_draft = current
             current = _Draft(
                 context_clause=context.current,
+                context_at=context.at if context.current is not None else None,
                 context_kind=context.kind,
                 context_grade=context.grade,
             )
             if repeated and previous_draft is not None:
-                _hand_over_head(previous_draft, current, block)
+                _hand_over_head(previous_draft, current, block, standard)
             drafts.append(current)
         context.keep()
         current.blocks.append(block)
@@ -353,8 +356,14 @@ def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -
 
 
 def _printed_under(draft: _Draft, standard: Standard) -> str | None:
-    """The clause of the heading a finding is printed under, if the heading names one."""
-    return _section_clause(draft.blocks[0], standard) or draft.context_clause
+    """The clause of the heading a finding is printed under, if the heading names one: its own
+    first block when the reader read into it a heading that cites its clause in brackets
+    ('There is no discrimination in employment (2)'; a bare number opening a heading may be
+    the finding's own)."""
+    first = draft.blocks[0]
+    cited = first.heading and first.full_text.rstrip(" :.").endswith(")")
+    own = _clause_heading(first, standard) if cited else None
+    return own or _section_clause(first, standard) or draft.context_clause
 
 
 def _section_clause(block: Block, standard: Standard) -> str | None:
@@ -555,13 +564,15 @@ def _repeats_clause(draft: _Draft, role: str, block: Block, standard: Standard) 
     return bool(held) and code is not None and code not in held
 
 
-def _hand_over_head(draft: _Draft, following: _Draft, block: Block) -> None:
+def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: Standard) -> None:
     """Move the head of the finding `block` opens from the end of `draft` into `following`.
 
     A second description shows that a new finding began, but its number, clause and label
     cells came before it: the cells of its table row, or the run of labels and fields after
     the last text of `draft` that starts where a field `draft` already holds comes again
-    (a key-value box: 'No. | 099-03', 'Code clause | Principle 1.5', then the description).
+    (a key-value box: 'No. | 099-03', 'Code clause | Principle 1.5', then the description),
+    or from the heading `block` is printed under ('There is no discrimination (2)' above the
+    next table), when the reader read that heading into `draft`.
     """
     if block.table is not None:
         cut = len(draft.blocks)
@@ -587,6 +598,7 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block) -> None:
         )
         while cut > last_text + 1 and draft.roles[cut - 1] == "OTHER":
             cut -= 1
+    cut = min(cut, _section_heading_held(draft, block, standard) or cut)
     if cut >= len(draft.blocks) or cut == 0:
         return
     following.blocks = draft.blocks[cut:]
@@ -599,6 +611,24 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block) -> None:
         draft.scores[:cut],
     )
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
+
+
+def _section_heading_held(draft: _Draft, block: Block, standard: Standard) -> int | None:
+    """Where `draft` holds, after its text, the heading `block` is printed under: that heading
+    opens the next finding. A clause reference and nothing else ('REFERENCE TO CODE
+    Principle 5') closes the finding before it instead."""
+    if not block.section:
+        return None
+    section = _key(block.section)
+    last_text = max((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=None)
+    if last_text is None:
+        return None
+    for index in range(last_text + 1, len(draft.blocks)):
+        held = draft.blocks[index]
+        if held.heading and _key(held.full_text) == section:
+            reference = trailing_clause(held.full_text, standard, ocr=held.ocr)
+            return None if reference is not None and reference.start == 0 else index
+    return None
 
 
 def _cut_sentence(previous: Block, block: Block) -> bool:
@@ -652,7 +682,7 @@ def _finding(
     first = draft.blocks[0]
     # The section a finding is printed under names its clause unless it is a paragraph number
     # or a clause reference closing the finding before.
-    section_clause = not _previous_reference(first, previous) and (
+    section_clause = not _previous_reference(first, previous, draft.context_at) and (
         not first.section or _key(first.section) not in paragraphs
     )
     _fields_from_section(first, values, standard, clause=section_clause)
@@ -891,13 +921,31 @@ def _head_clause(block: Block, standard: Standard) -> str | None:
     return None if code is None or _count(code) else code
 
 
-def _previous_reference(first: Block, previous: _Draft | None) -> bool:
-    """The section a finding is printed under is a block of the finding before it (a clause
-    reference closing that finding), so it names the earlier finding's clause, not this one's."""
+def _previous_reference(first: Block, previous: _Draft | None, context_at: int | None) -> bool:
+    """The section a finding is printed under is a block of the finding before it, so it names
+    the earlier finding's clause, not this one's: a clause reference closing that finding, or
+    its heading when this finding opens with a heading too ('2: Noncompliance' after '1: ...').
+
+    A heading before the earlier finding's text is the heading both are printed under, unless
+    a clause heading printed outside the findings since (`context_at`) is nearer.
+    """
     if previous is None or not first.section:
         return False
     section = " ".join(first.section.split())
-    return any(" ".join(b.full_text.split()) == section for b in previous.blocks)
+    first_text = next(
+        (i for i, r in enumerate(previous.roles) if r in TEXT_ROLES), len(previous.roles)
+    )
+    for position, block in enumerate(previous.blocks):
+        if " ".join(block.full_text.split()) != section:
+            continue
+        shared = (
+            position < first_text
+            and not first.heading
+            and (context_at is None or context_at < block.index)
+        )
+        if not shared:
+            return True
+    return False
 
 
 def _clause_heading(block: Block, standard: Standard) -> str | None:
