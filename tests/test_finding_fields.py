@@ -771,3 +771,29 @@ def test_heading_read_into_a_finding_opens_the_next_one() -> None:
         None,
         None,
     )
+
+
+def test_row_number_read_as_a_clause_cell_is_none() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for section, item in (("4. Freedom of association", "6"), ("5. Payment of a living wage", "7")):
+        rows += [
+            (OUTSIDE, section, {"heading": True, "marker": section[:2]}),
+            ("clause", item, {"section": section, "col_header": "Item", "table": 1}),
+            ("description", DESCRIPTION, {"section": section, "col_header": "Issue", "table": 1}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["4", "5"]
+
+
+def test_number_under_a_finding_reference_column_is_no_clause() -> None:
+    child = "No exploitation of child labour (3)"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, child, {"heading": True}),
+            ("HEAD", "5", {"start": True, "section": child, "col_header": "NC REF.", "table": 1}),
+            ("description", DESCRIPTION, {"section": child, "col_header": "ISSUE", "table": 1}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "3"

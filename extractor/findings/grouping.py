@@ -91,6 +91,11 @@ MAX_FIELD_NAME_WORDS = 2
 MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
+# A column naming the finding's own number ('NC Ref.', 'CAR No.', 'Obs. #'): the field vocabulary
+# reads 'NC' as a description column, which the labeller learned; the row number is still none.
+_FINDING_REF = re.compile(
+    r"(?:nc|ncr|car|finding|observation|obs\.?)\s*(?:ref(?:erence)?|no|nr|number|#|id)\.?", re.I
+)
 # How far a running number may stray from the finding's position in the report.
 MAX_COUNT_SLIP = 2
 # A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
@@ -661,6 +666,8 @@ def _finding(
                 continue  # a heading or a name the labeller took for a deadline
             if role == "severity" and _numbered_topic(block, standard):
                 continue  # a topic heading ('5.2 Environment') the labeller took for a grade
+            if role == "clause" and _numbering(block):
+                continue  # the row's own number ('Item' column) the labeller took for a clause
             values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
@@ -846,7 +853,10 @@ def _numbering(block: Block) -> bool:
     'Ref'): the row's own number, no clause ('Ref' cells holding '4.1' still name one)."""
     if not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
         return False
-    return any(name and header_field(name) == REF for name in (block.col_header, block.label))
+    return any(
+        name and (header_field(name) == REF or _FINDING_REF.fullmatch(name.strip()))
+        for name in (block.col_header, block.label)
+    )
 
 
 def _field_name(text: str) -> bool:
