@@ -99,7 +99,10 @@ def write_model_card(report: dict, path: Path) -> None:
             "Blank English pipeline: a statistical `ner` (tok2vec + transition parser, CPU), then "
             "an `entity_ruler` (patterns in `pipelines/training/ner/patterns.jsonl`) that adds "
             "spans only where the NER found none. Config: `pipelines/training/ner/config.cfg`. "
-            "Reads a finding's description + evidence.",
+            "Reads a finding's description + evidence. Trained on the gold findings of "
+            "`labelled_samples/` (train + corrections) and of the realistic corpus's train "
+            "families; the dev set is every layout's `-05` report and about one realistic "
+            "report in eight (so the dev figures below are on layouts it trained on).",
             "",
             f"Dev micro: P {micro['p']:.2f} R {micro['r']:.2f} F1 {micro['f']:.2f}; "
             f"training spans kept {ner['train_spans']['kept']}, "
