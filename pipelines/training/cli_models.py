@@ -95,7 +95,15 @@ def retrain(models_dir: Path, samples_dir: Path, *, seed: int = 0, force: bool =
     started = time.perf_counter()
     current = ensure_current_registered(models_dir)
     staging = models_dir / VERSIONS_DIR / f".training-{int(time.time())}"
-    code = train.run(argparse.Namespace(samples=samples_dir, out=staging, seed=seed, only=None))
+    code = train.run(
+        argparse.Namespace(
+            samples=samples_dir,
+            realistic=train.DEFAULT_REALISTIC_DIR,
+            out=staging,
+            seed=seed,
+            only=None,
+        )
+    )
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return code
