@@ -797,3 +797,22 @@ def test_number_under_a_finding_reference_column_is_no_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause == "3"
+
+
+def test_grade_cells_cut_off_by_a_start_on_a_field_name_go_back() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 2: Nonconformance", {"start": True}),
+            ("OTHER", "DESCRIPTION OF FINDING", {}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "CATEGORY", {"start": True}),
+            ("OTHER", "Nonconformance", {}),
+            ("OTHER", "GRADE", {}),
+            ("severity", "Major", {}),
+            ("HEAD", "Finding 3: Nonconformance", {"start": True}),
+            ("description", "Juvenile workers have no register.", {}),
+            ("severity", "Minor", {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.severity_raw for f in findings] == ["Major", "Minor"]

@@ -40,6 +40,8 @@ MAX_GAP_BLOCKS = 6
 # A block whose role its finding already has may take an unfilled role this probable instead.
 MIN_ALTERNATIVE = 0.15
 TEXT_ROLES = ("description", "evidence", "corrective_action")
+# Roles that make blocks without text the head of a finding of their own.
+_OWN_HEAD_ROLES = ("HEAD", "clause", "title", "topic")
 HEADING_FIELD_ROLES = ("HEAD", "clause", "severity", "topic", "title")
 SHORT_ROLES = {"severity": "severity", "clause": "clause", "due": "due", "topic": "topic"}
 FINDING_WORD = re.compile(
@@ -272,6 +274,7 @@ def group_findings(
         current.roles.append(role)
         current.scores.append(scores[i] if scores is not None else 1.0)
         gap = 0
+    _orphan_grades_returned(drafts)
     made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
@@ -299,6 +302,29 @@ def group_findings(
             ) or finding.model_copy(update={"clause": None})
         findings.append(finding)
     return _kind_words_as_grades(_paragraph_numbers_cleared(_summary_repeats_dropped(findings)))
+
+
+def _orphan_grades_returned(drafts: list[_Draft]) -> None:
+    """Give back a grade that a start predicted on a finding's last cells cut off from it.
+
+    A box printed 'CATEGORY | Nonconformance | GRADE | Major' under its description, read with
+    a start on 'CATEGORY', leaves a draft without text, so no finding of its own. When that
+    draft opens with a field's name (which opens no finding) and holds no head, clause, title
+    or topic (which would make it the head of a finding the reader cut in two), its grade
+    cells go to the finding before, if that finding has no grade.
+    """
+    for before, draft in zip(drafts, drafts[1:], strict=False):
+        if any(role in TEXT_ROLES or role in _OWN_HEAD_ROLES for role in draft.roles):
+            continue
+        if not _field_name(draft.blocks[0].full_text):
+            continue
+        if "severity" in before.roles or not any(role in TEXT_ROLES for role in before.roles):
+            continue
+        for block, role, score in zip(draft.blocks, draft.roles, draft.scores, strict=True):
+            if role == "severity" and not block.heading:
+                before.blocks.append(block)
+                before.roles.append(role)
+                before.scores.append(score)
 
 
 def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
