@@ -816,3 +816,58 @@ def test_grade_cells_cut_off_by_a_start_on_a_field_name_go_back() -> None:
     )
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.severity_raw for f in findings] == ["Major", "Minor"]
+
+
+def test_kind_word_after_a_topic_is_the_printed_grade() -> None:
+    assert printed_grade("Compensation and benefits: Advisory", "generic") == "Advisory"
+    assert printed_grade("Compensation and benefits", "generic") == "Compensation and benefits"
+
+
+def test_numbered_heading_graded_after_its_topic_grades_the_finding_under_it() -> None:
+    # Numbered as the report's own paragraphs (3.4, 3.5, 3.6), so no clause headings; the
+    # report grades non-compliances too, so a kind word in the grade slot is a grade.
+    blocks, roles, starts = _blocks(
+        [
+            ("severity", "Major", {"heading": True, "marker": "3.4", "label": "Environment"}),
+            ("HEAD", "NO. 4", {"heading": True, "label": "FINDING", "start": True}),
+            ("description", "No waste manifests for sludge.", {}),
+            (
+                OUTSIDE,
+                "Advisory",
+                {"heading": True, "marker": "3.5", "label": "Prohibition of forced labour"},
+            ),
+            ("HEAD", "NO. 5", {"heading": True, "label": "FINDING", "start": True}),
+            ("description", DESCRIPTION, {}),
+            (
+                "severity",
+                "Advisory",
+                {"heading": True, "marker": "3.6", "label": "Compensation and benefits"},
+            ),
+            ("HEAD", "NO. 6", {"heading": True, "label": "FINDING", "start": True}),
+            ("description", "Part of the bonus is paid only to workers still employed.", {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Major"),
+        ("observation", "Advisory"),
+        ("observation", "Advisory"),
+    ]
+
+
+def test_heading_ending_in_a_kind_word_grades_the_finding_under_it() -> None:
+    major, advisory = "Wages and benefits : Major", "workplace regulations : Advisory"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, major, {"heading": True}),
+            (
+                "description",
+                "Overtime is paid at the normal rate.",
+                {"start": True, "section": major},
+            ),
+            (OUTSIDE, advisory, {"heading": True, "section": major}),
+            ("description", DESCRIPTION, {"start": True, "section": advisory}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.severity_raw for f in findings] == ["Major", "Advisory"]

@@ -62,6 +62,10 @@ def printed_grade(text: str, standard: Standard) -> str | None:
         # A code read into the grade slot ('Principle 3.4') is no grade.
         if re.search(r"\d", text) and clean_clause(text, standard) is not None:
             return None
+        # 'Compensation and benefits: Advisory': a kind word after the topic is the grade.
+        tail = text.rsplit(":", 1)[-1].strip()
+        if tail != text and _kind_word(tail) is not None:
+            return tail
         return text or None
     if grade.kind == "non_compliance" and grade.severity is None:
         return None

@@ -178,7 +178,17 @@ class _Context:
         label set as a heading ('Finding', 'Code Section', 'Severity') leaves the part as it
         is; any other heading ('Worker interviews') closes it. A labelled heading line is a
         legend entry ('Critical: zero tolerance issue'), a column's header cell no part."""
-        if not block.heading or block.label is not None:
+        if not block.heading:
+            return
+        if block.label is not None:
+            if block.marker and (
+                _whole_grade(block, standard) is not None or _kind_cell(block.text)
+            ):
+                # A numbered heading graded after its topic ('3.5 Prohibition of forced
+                # labour: Advisory') grades the finding printed under it.
+                grade = find_grade(block.text, standard)
+                self.kind = grade.kind if grade is not None else section_kind(block.text)
+                self.grade = block.text.strip()
             return
         text = block.full_text
         if _key(text) in self.column_headers:
@@ -804,9 +814,11 @@ def _numbered_topic(block: Block, standard: Standard) -> bool:
     """A numbered heading that names no grade or kind ('5.2 Environment'). Unnumbered cells
     keep the report's own scale ('C', 'Comment'), which no vocabulary lists (nor do codes:
     'C' is also an FLA benchmark)."""
-    text = value_text(block)
-    if find_grade(text, standard) is not None or _kind_cell(text):
-        return False
+    for text in (value_text(block), block.text):
+        # The heading's grade may follow its topic as a label's value ('3.7 Compensation and
+        # benefits: Advisory').
+        if find_grade(text, standard) is not None or _kind_cell(text):
+            return False
     return bool(block.marker)
 
 
@@ -1103,8 +1115,12 @@ def _fields_from_section(
         values["clause"] = code
     if "severity" not in values:
         grade = find_grade(first.section, standard)
+        tail = first.section.rsplit(":", 1)[-1].strip()
         if grade is not None and grade.severity is not None:
             values["severity"] = grade.text
+        elif grade is None and tail != first.section.strip() and _kind_cell(tail):
+            # '... workplace regulations : Advisory': a kind word the vocabulary lacks.
+            values["severity"] = tail
 
 
 def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
