@@ -871,3 +871,36 @@ def test_heading_ending_in_a_kind_word_grades_the_finding_under_it() -> None:
     )
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.severity_raw for f in findings] == ["Major", "Advisory"]
+
+
+def _box(kind_word: str, grade_slot: str, grade: str) -> list[tuple[str, str, dict]]:
+    return [
+        ("HEAD", f"099-0{len(grade)} | {kind_word}", {"start": True}),
+        ("OTHER", "COMMENT", {}),
+        ("description", f"{DESCRIPTION} ({kind_word})", {}),
+        ("OTHER", grade_slot, {}),
+        ("severity", grade, {}),
+    ]
+
+
+def test_kind_word_from_another_slot_than_the_grades_is_no_grade() -> None:
+    blocks, roles, starts = _blocks(
+        _box("Discrepancy", "PRIORITY", "Minor")
+        + _box("Observation", "FINDING TYPE", "Observation")
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Minor"),
+        ("observation", None),
+    ]
+
+
+def test_kind_word_in_the_slot_that_grades_non_compliances_is_a_grade() -> None:
+    blocks, roles, starts = _blocks(
+        _box("Discrepancy", "GRADE", "Minor") + _box("Observation", "GRADE", "Observation")
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Minor"),
+        ("observation", "Observation"),
+    ]

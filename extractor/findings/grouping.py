@@ -91,6 +91,9 @@ MAX_TRAILING_CELLS = 3
 MAX_FIELD_NAME_WORDS = 2
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
 MIN_PARAGRAPH_RUN = 3
+# A grade slot's name is short ('PRIORITY', 'Finding type', 'NC grade level'); a longer label
+# before a grade is a topic ('Section A1 Freely chosen employment').
+MAX_SLOT_WORDS = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
 # A column naming the finding's own number ('NC Ref.', 'CAR No.', 'Obs. #'): the field vocabulary
@@ -311,7 +314,9 @@ def group_findings(
                 not_headings=running_headings,
             ) or finding.model_copy(update={"clause": None})
         findings.append(finding)
-    return _kind_words_as_grades(_paragraph_numbers_cleared(_summary_repeats_dropped(findings)))
+    slots = {id(finding): _grade_slot(drafts[number]) for number, finding in made}
+    kept = _paragraph_numbers_cleared(_summary_repeats_dropped(findings))
+    return _kind_words_as_grades(kept, [slots.get(id(finding)) for finding in kept])
 
 
 def _orphan_grades_returned(drafts: list[_Draft]) -> None:
@@ -442,18 +447,55 @@ def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
     ]
 
 
-def _kind_words_as_grades(findings: list[RawFinding]) -> list[RawFinding]:
+def _kind_words_as_grades(
+    findings: list[RawFinding], slots: Sequence[str | None]
+) -> list[RawFinding]:
     """An observation's or good practice's kind word is its printed grade only in a report
     whose grade slot also grades non-compliances; where no finding is graded, the word names
-    the finding's type, and the report prints no grade."""
-    if any(f.kind == "non_compliance" and f.severity_raw is not None for f in findings):
-        return findings
+    the finding's type, and the report prints no grade. `slots` names the field each finding's
+    grade was read from: a kind word from another slot than the one grading non-compliances
+    ('FINDING TYPE: Observation' beside 'PRIORITY: Minor') is the finding's type too."""
+    graded = {
+        slot
+        for finding, slot in zip(findings, slots, strict=True)
+        if finding.kind == "non_compliance" and finding.severity_raw is not None
+    }
+    if not graded:
+        return [
+            f.model_copy(update={"severity_raw": None})
+            if f.kind != "non_compliance" and f.severity_raw is not None
+            else f
+            for f in findings
+        ]
+    grade_slots = graded - {None}
     return [
         f.model_copy(update={"severity_raw": None})
-        if f.kind != "non_compliance" and f.severity_raw is not None
+        if f.kind != "non_compliance"
+        and f.severity_raw is not None
+        and slot is not None
+        and grade_slots
+        and slot not in grade_slots
         else f
-        for f in findings
+        for f, slot in zip(findings, slots, strict=True)
     ]
+
+
+def _grade_slot(draft: _Draft) -> str | None:
+    """The name of the field a finding's grade cell fills ('priority', 'finding type'): its
+    label or column header, or the field-name cell just before it, when that names a field;
+    None when nothing does."""
+    for index, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
+        if role != "severity":
+            continue
+        names = [block.label, block.col_header]
+        if index > 0:
+            names.append(draft.blocks[index - 1].full_text)
+        # A topic set before the grade ('3.7 Compensation and benefits: Advisory') names none.
+        name = next(
+            (n for n in names if n and len(n.split()) <= MAX_SLOT_WORDS and _field_name(n)), None
+        )
+        return _key(name).rstrip(" :") if name else None
+    return None
 
 
 def reads_as_due(text: str) -> bool:
