@@ -904,3 +904,16 @@ def test_kind_word_in_the_slot_that_grades_non_compliances_is_a_grade() -> None:
         ("non_compliance", "Minor"),
         ("observation", "Observation"),
     ]
+
+
+def test_finding_type_word_the_vocabulary_lacks_grades_nothing() -> None:
+    assert printed_grade("Finding", "generic") is None
+    assert printed_grade("Violation", "generic") is None
+    blocks, roles, starts = _blocks(
+        _box("NC", "FINDING TYPE", "Finding") + _box("Remark", "FINDING TYPE", "Observation")
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", None),
+        ("observation", None),
+    ]

@@ -66,6 +66,8 @@ def printed_grade(text: str, standard: Standard) -> str | None:
         tail = text.rsplit(":", 1)[-1].strip()
         if tail != text and _kind_word(tail) is not None:
             return tail
+        if len(text.split()) <= MAX_KIND_WORDS and kind_of_heading(text) == "non_compliance":
+            return None  # a finding-type word the vocabulary lacks ('Finding', 'Violation')
         return text or None
     if grade.kind == "non_compliance" and grade.severity is None:
         return None
