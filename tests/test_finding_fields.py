@@ -917,3 +917,17 @@ def test_finding_type_word_the_vocabulary_lacks_grades_nothing() -> None:
         ("non_compliance", None),
         ("observation", None),
     ]
+
+
+def test_finding_after_a_questions_own_belongs_to_the_questions_section() -> None:
+    question = "Does the employer comply with the rules on fixed-term contracts?"
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", question, {"heading": True, "marker": "8.3", "start": True}),
+            ("description", "Casual workers have no contract.", {"section": f"8.3 {question}"}),
+            ("corrective_action", "Issue written contracts.", {"section": f"8.3 {question}"}),
+            ("description", DESCRIPTION, {"label": "Good practice", "section": f"8.3 {question}"}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["8.3", "8"]

@@ -773,6 +773,12 @@ def _finding(
     _fields_from_section(first, values, standard, clause=section_clause)
     if values.get("clause") in not_headings:
         del values["clause"]
+    question = _answered_question(first, previous)
+    if "clause" not in values and question is not None:
+        # A finding after a question's own: the question's section ('8.3' -> '8').
+        code = _heading_code(question, standard)
+        if code is not None and "." in code:
+            values["clause"] = code.rsplit(".", 1)[0]
     _grade_between(draft, values, standard)
     if "severity" not in values and draft.context_grade is not None:
         values["severity"] = draft.context_grade
@@ -1032,10 +1038,34 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
             position < first_text
             and not first.heading
             and (context_at is None or context_at < block.index)
+            and not _question(block)  # a question is answered by one finding
         )
         if not shared:
             return True
     return False
+
+
+def _question(block: Block) -> bool:
+    return block.full_text.rstrip().endswith("?")
+
+
+def _answered_question(first: Block, previous: _Draft | None) -> Block | None:
+    """The question heading ('8.3 Are contracts issued?') the finding before answered, when
+    this finding is printed under it too: this one belongs to the question's section."""
+    if previous is None or not first.section or first.heading:
+        return None
+    section = _key(first.section)
+    first_text = next(
+        (i for i, r in enumerate(previous.roles) if r in TEXT_ROLES), len(previous.roles)
+    )
+    return next(
+        (
+            block
+            for block in previous.blocks[:first_text]
+            if _question(block) and _key(block.full_text) == section
+        ),
+        None,
+    )
 
 
 def _clause_heading(block: Block, standard: Standard) -> str | None:
