@@ -6,9 +6,11 @@ would predict) and go through the real `group_findings`; no model is involved.
 
 from __future__ import annotations
 
+import numpy as np
+
 from extractor.findings.assemble import printed_grade
 from extractor.findings.grouping import group_findings
-from extractor.findings.supervision import OUTSIDE
+from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
 
 
@@ -931,3 +933,48 @@ def test_finding_after_a_questions_own_belongs_to_the_questions_section() -> Non
     )
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == ["8.3", "8"]
+
+
+def _proba(roles: list[str], unsure: dict[int, dict[str, float]]) -> np.ndarray:
+    """Role probabilities: each block sure of its role, but for the `unsure` ones."""
+    proba = np.zeros((len(roles), len(ROLES)))
+    for i, role in enumerate(roles):
+        for name, p in unsure.get(i, {role: 1.0}).items():
+            proba[i, ROLES.index(name)] = p
+    return proba
+
+
+def test_second_description_cell_of_a_row_is_another_field_of_its_finding() -> None:
+    row = {"table": 1, "row": 1}
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 8: Non-compliance", {"start": True, **row, "col": 0}),
+            ("clause", "LS 5.1", {**row, "col": 1}),
+            ("description", "Annual leave was not paid when workers resigned.", {**row, "col": 2}),
+            ("description", "Cross-check of the bank statement.", {**row, "col": 3}),
+        ]
+    )
+    proba = _proba(roles, {3: {"description": 0.9, "evidence": 0.05, OUTSIDE: 0.05}})
+    findings = group_findings(blocks, roles, starts, standard="generic", proba=proba)
+    assert [(f.clause, f.description, f.evidence) for f in findings] == [
+        (
+            "5.1",
+            "Annual leave was not paid when workers resigned.",
+            "Cross-check of the bank statement.",
+        )
+    ]
+
+
+def test_short_description_cell_beside_a_longer_one_is_the_title() -> None:
+    row = {"table": 1, "row": 1}
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "Principle 2", {"start": True, **row, "col": 0}),
+            ("description", "Restriction of movement", {**row, "col": 1}),
+            ("description", DESCRIPTION, {**row, "col": 2}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic", proba=_proba(roles, {}))
+    assert [(f.title, f.description) for f in findings] == [
+        ("Restriction of movement", DESCRIPTION)
+    ]

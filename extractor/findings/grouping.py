@@ -107,6 +107,8 @@ MAX_COUNT_SLIP = 2
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
+# A description cell this short beside a longer one of the same row is the row's title.
+MAX_ROW_TITLE_WORDS = 6
 # A scanned line this short, without closing punctuation, can be a clause heading.
 MAX_SCANNED_HEADING_WORDS = 8
 # A clause cell this short ends with its code even when the words before it do not read.
@@ -257,6 +259,7 @@ def group_findings(
                     current = None
             continue
         if current is not None and not starts[i] and proba is not None:
+            _title_cell_in_row(current, role, block)
             role = _unfilled_alternative(current, role, block, proba[i])
         repeated = (
             current is not None
@@ -588,12 +591,38 @@ def _under_other_label(blocks: Sequence[Block], index: int) -> bool:
     return label_field(label.rstrip(": ")) == IGNORE and bool(NOT_A_FIELD_LABEL.search(label))
 
 
+def _same_row(a: Block, b: Block) -> bool:
+    return a.table is not None and a.table == b.table and a.row == b.row and a.page == b.page
+
+
+def _title_cell_in_row(draft: _Draft, role: str, block: Block) -> None:
+    """A short description cell of the row `block` continues is the finding's title
+    ('Restriction of movement' beside the sentences of the 'Non-compliance' column)."""
+    if role != "description" or "title" in draft.roles:
+        return
+    for index, (held, held_role) in enumerate(zip(draft.blocks, draft.roles, strict=True)):
+        words = held.text.split()
+        if (
+            held_role == "description"
+            and _same_row(held, block)
+            and len(words) <= MAX_ROW_TITLE_WORDS < len(block.text.split())
+            and not re.search(r"[.;:!?]\s*$", held.text)
+        ):
+            draft.roles[index] = "title"
+            return
+
+
 def _unfilled_alternative(draft: _Draft, role: str, block: Block, row: np.ndarray) -> str:
     if role not in TEXT_ROLES or not _repeats_field(draft, role, block):
         return role
     choices = [r for r in (*TEXT_ROLES, "OTHER") if r != role and r not in draft.roles]
     best = max(choices, key=lambda r: row[ROLES.index(r)], default=None)
-    if best is not None and row[ROLES.index(best)] >= MIN_ALTERNATIVE:
+    # A table row holds one finding: a second cell of the row read with the same role is
+    # another of its fields, however unsure the labeller is of which.
+    same_row = any(
+        r == role and _same_row(b, block) for r, b in zip(draft.roles, draft.blocks, strict=True)
+    )
+    if best is not None and (same_row or row[ROLES.index(best)] >= MIN_ALTERNATIVE):
         return best
     return role
 
