@@ -978,3 +978,15 @@ def test_short_description_cell_beside_a_longer_one_is_the_title() -> None:
     assert [(f.title, f.description) for f in findings] == [
         ("Restriction of movement", DESCRIPTION)
     ]
+
+
+def test_reference_heading_left_outside_names_the_findings_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True, "marker": "(d)"}),
+            (OUTSIDE, "REFERENCE TO CODE Principle 10", {"heading": True}),
+            ("corrective_action", "Renew the permit.", {"label": "CORRECTIVE ACTION"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "10"

@@ -1156,10 +1156,21 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
 
 def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
     """A labelled clause line among or just after a finding's blocks that the reader left
-    outside ('Requirement: Principle 2.4' under a bullet), when the finding prints no other."""
+    outside ('Requirement: Principle 2.4' under a bullet), or a heading that is nothing but a
+    clause reference ('REFERENCE TO CODE Principle 10'), when the finding prints no other."""
     end = len(draft.blocks)
     near = [block for index, block in draft.between if 0 < index <= end]
     for block in near[: MAX_TRAILING_CELLS + end]:
+        if block.heading and block.label is None:
+            reference = trailing_clause(block.full_text, standard, ocr=block.ocr)
+            if (
+                reference is not None
+                and reference.start == 0
+                and not _count(reference.code)
+                and reference.code not in not_clauses
+            ):
+                return reference.code
+            continue
         if block.heading or block.label is None or ends_with_reference(block.label):
             continue
         if header_field(block.label) == REF or label_field(block.label) == REF:
