@@ -990,3 +990,16 @@ def test_reference_heading_left_outside_names_the_findings_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause == "10"
+
+
+def test_titled_heading_after_the_text_opens_the_next_section() -> None:
+    safety = "Health and safety (8)"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, safety, {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": safety}),
+            ("HEAD", "Freedom of association and collective bargaining (9)", {"heading": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "8"

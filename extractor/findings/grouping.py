@@ -936,6 +936,8 @@ def _finding_clause(
         if role == "clause":
             code = _cell_clause(block, standard)
         elif role in ("HEAD", "OTHER") or (block.heading and role in HEADING_FIELD_ROLES):
+            if first_description is not None and _titled_heading(block, standard):
+                continue  # 'Freedom of association (9)' after the text opens the next section
             # A heading the reader took for the grade ('Principle 2.8 Forced labour : Minor')
             # still prints the finding's clause.
             code = _head_clause(block, standard)
@@ -951,6 +953,15 @@ def _finding_clause(
     chosen = before[-1][1] if before else candidates[0][1]
     refinements = [code for _, code in candidates if _refines(code, chosen)]
     return max(refinements, key=len) if refinements else chosen
+
+
+def _titled_heading(block: Block, standard: Standard) -> bool:
+    """An unlabelled heading that names more than a clause reference ('Health and safety (8)',
+    not 'REFERENCE TO CODE Principle 10')."""
+    if not block.heading or block.label is not None:
+        return False
+    reference = trailing_clause(block.full_text, standard, ocr=block.ocr)
+    return reference is None or reference.start > 0
 
 
 def _refines(code: str, section: str) -> bool:
