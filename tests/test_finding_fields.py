@@ -1003,3 +1003,23 @@ def test_titled_heading_after_the_text_opens_the_next_section() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause == "8"
+
+
+def _kv_table(table: int, ref: str, clause: str, grade: str, text: str) -> list:
+    rows = [("ID", "OTHER", ref), ("Requirement", "clause", clause), ("Grade", "severity", grade)]
+    rows.append(("Audit finding", "description", text))
+    cells: list[tuple[str, str, dict]] = []
+    for row, (name, role, value) in enumerate(rows):
+        cells.append(("OTHER", name, {"table": table, "row": row, "col": 0}))
+        cells.append((role, value, {"table": table, "row": row, "col": 1}))
+    return cells
+
+
+def test_key_value_box_drawn_as_a_table_takes_its_head_rows() -> None:
+    # Two findings of one section: the second box's clause cell repeats the first's.
+    rows = _kv_table(1, "NC 7", "5", "Minor", DESCRIPTION)
+    rows += _kv_table(2, "NC 8", "5", "Major", "Tools damaged during work are paid by the worker.")
+    rows[0][2]["start"] = True
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.clause, f.severity_raw) for f in findings] == [("5", "Minor"), ("5", "Major")]

@@ -686,30 +686,34 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     or from the heading `block` is printed under ('There is no discrimination (2)' above the
     next table), when the reader read that heading into `draft`.
     """
-    if block.table is not None:
-        cut = len(draft.blocks)
-        while (
-            cut > 0
-            and draft.blocks[cut - 1].table == block.table
-            and draft.blocks[cut - 1].row == block.row
-            and draft.blocks[cut - 1].page == block.page
-        ):
-            cut -= 1
-    else:
-        last_text = max(
-            (i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=len(draft.roles)
-        )
-        held = set(draft.roles[: last_text + 1])
-        cut = next(
-            (
-                i
-                for i in range(last_text + 1, len(draft.roles))
-                if draft.roles[i] in held and draft.roles[i] in HEADING_FIELD_ROLES
-            ),
-            len(draft.roles),
-        )
+    last_text = max(
+        (i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=len(draft.roles)
+    )
+    held = set(draft.roles[: last_text + 1])
+    repeated = next(
+        (
+            i
+            for i in range(last_text + 1, len(draft.roles))
+            if draft.roles[i] in held and draft.roles[i] in HEADING_FIELD_ROLES
+        ),
+        None,
+    )
+    cut = len(draft.roles) if repeated is None else repeated
+    if repeated is not None or block.table is None:
         while cut > last_text + 1 and draft.roles[cut - 1] == "OTHER":
             cut -= 1
+    if block.table is not None:
+        # A key-value box drawn as a table holds its head in the rows above (where a field the
+        # finding holds comes again): the earlier of that cut and the row's own.
+        row_cut = len(draft.blocks)
+        while (
+            row_cut > 0
+            and draft.blocks[row_cut - 1].table == block.table
+            and draft.blocks[row_cut - 1].row == block.row
+            and draft.blocks[row_cut - 1].page == block.page
+        ):
+            row_cut -= 1
+        cut = min(cut, row_cut)
     cut = min(cut, _section_heading_held(draft, block, standard) or cut)
     if cut >= len(draft.blocks) or cut == 0:
         return
