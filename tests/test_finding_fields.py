@@ -1023,3 +1023,24 @@ def test_key_value_box_drawn_as_a_table_takes_its_head_rows() -> None:
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [(f.clause, f.severity_raw) for f in findings] == [("5", "Minor"), ("5", "Major")]
+
+
+def test_numbered_clause_title_read_as_a_description_heads_the_next_finding() -> None:
+    child, wages = "3. No exploitation of child labour", "5. Payment of a living wage"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, child, {"heading": True}),
+            ("description", DESCRIPTION, {"start": True, "section": child}),
+            ("severity", "Urgent", {"label": "Level", "section": child}),
+            ("description", "Payment of a living wage", {"heading": True, "marker": "5."}),
+            (OUTSIDE, "What the auditor checked", {"section": wages}),
+            ("OTHER", "249-06", {"label": "ID", "section": wages}),
+            (
+                "description",
+                "Piece-rate earnings above the daily target are not paid.",
+                {"label": "Non-compliance", "section": wages},
+            ),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["3", "5"]

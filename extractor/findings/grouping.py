@@ -247,6 +247,8 @@ def group_findings(
         role = roles[i]
         if role in TEXT_ROLES and _under_other_label(blocks, i):
             role = "OTHER"
+        if role == "description" and _clause_title(block, standard):
+            role = "HEAD"
         if role != OUTSIDE and block.heading and _PART_WORDS.search(block.full_text):
             # 'Comments' read into the finding above it still opens a part of the report.
             context.see_part(block, standard)
@@ -515,6 +517,20 @@ def not_a_finding(description: str) -> bool:
     if text.endswith("?"):
         return True
     return len(text.split()) <= MAX_CLEAN_STATEMENT_WORDS and bool(CLEAN_STATEMENT.search(text))
+
+
+def _clause_title(block: Block, standard: Standard) -> bool:
+    """A numbered clause heading with a title and no sentence ('5. Payment of a living wage')
+    is a finding's head, whatever the labeller read it as."""
+    text = block.text.strip()
+    return (
+        block.heading
+        and block.marker is not None
+        and block.label is None
+        and len(text.split()) <= MAX_TITLE_WORDS
+        and not re.search(r"[.!?;:)\]'\u2019\u201d]$", text)
+        and _clause_heading(block, standard) is not None
+    )
 
 
 def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
