@@ -1088,9 +1088,7 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
     if previous is None or not first.section:
         return False
     section = " ".join(first.section.split())
-    first_text = next(
-        (i for i, r in enumerate(previous.roles) if r in TEXT_ROLES), len(previous.roles)
-    )
+    first_text = _first_text(previous)
     for position, block in enumerate(previous.blocks):
         if " ".join(block.full_text.split()) != section:
             continue
@@ -1105,6 +1103,11 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
     return False
 
 
+def _first_text(draft: _Draft) -> int:
+    """The position of a finding's first text block (its length when it has none)."""
+    return next((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), len(draft.roles))
+
+
 def _question(block: Block) -> bool:
     return block.full_text.rstrip().endswith("?")
 
@@ -1115,13 +1118,10 @@ def _answered_question(first: Block, previous: _Draft | None) -> Block | None:
     if previous is None or not first.section or first.heading:
         return None
     section = _key(first.section)
-    first_text = next(
-        (i for i, r in enumerate(previous.roles) if r in TEXT_ROLES), len(previous.roles)
-    )
     return next(
         (
             block
-            for block in previous.blocks[:first_text]
+            for block in previous.blocks[: _first_text(previous)]
             if _question(block) and _key(block.full_text) == section
         ),
         None,
