@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from extractor.evaluation.document_cache import DEFAULT_CACHE_DIR, read_cached
 from extractor.evaluation.gold import GoldDocument, at_most_per_layout
 from extractor.evaluation.matching import match_findings
+from extractor.evaluation.metadata_eval import clause_code
 from extractor.evaluation.metrics import PRF
 from extractor.findings.grouping import group_findings
 from extractor.findings.labeller import BlockLabeller
@@ -40,10 +41,17 @@ class FamilyScore(BaseModel):
     text: PRF = PRF()
     scanned: PRF = PRF()
     false_positive_sections: dict[str, int] = {}
+    # Of the matched findings ('matched'): how many have the gold kind, printed grade and clause
+    # (clause as `clause_code`).
+    fields: dict[str, int] = {}
 
     @property
     def all(self) -> PRF:
         return self.text + self.scanned
+
+    def field_accuracy(self, name: str) -> float | None:
+        matched = self.fields.get("matched", 0)
+        return self.fields.get(name, 0) / matched if matched else None
 
 
 class CrossValidation(BaseModel):
@@ -132,6 +140,7 @@ def score_family(
     """Detection counts of `labeller` on `examples`, text and scanned apart."""
     text = scanned = PRF()
     sections: Counter[str] = Counter()
+    fields: Counter[str] = Counter()
     for example in examples:
         blocks = example.labelled.blocks
         predicted = predicted_findings(labeller, blocks, example.labelled.standard)
@@ -142,6 +151,12 @@ def score_family(
             scanned = scanned + counts
         else:
             text = text + counts
+        for match in matches:
+            got, want = predicted[match.predicted], gold[match.gold]
+            fields["matched"] += 1
+            fields["kind"] += got.kind == want.kind
+            fields["grade"] += got.severity_raw == want.severity_raw
+            fields["clause"] += clause_code(got.clause) == clause_code(want.clause)
         matched = {m.predicted for m in matches}
         regions = corpus_regions(example.doc)
         for i, finding in enumerate(predicted):
@@ -153,6 +168,7 @@ def score_family(
         text=text,
         scanned=scanned,
         false_positive_sections=dict(sections.most_common(MAX_FP_SECTIONS)),
+        fields=dict(fields),
     )
 
 
@@ -261,4 +277,22 @@ def format_cross_validation(cv: CrossValidation, title: str) -> str:
         if f.false_positive_sections:
             shown = "; ".join(f"{k} ({v})" for k, v in f.false_positive_sections.items())
             lines.append(f"  {f.family}: {shown}")
+    if any(f.fields for f in cv.families):
+        lines += [
+            "",
+            "kind / printed grade / clause (clause_code) on matched findings, each family read by "
+            "the labeller that never saw it:",
+        ]
+        total: Counter[str] = Counter()
+        for f in cv.families:
+            total.update(f.fields)
+            lines.append(f"  {f.family}: {_field_line(f)}")
+        everything = FamilyScore(family="all", documents=0, fields=dict(total))
+        lines.append(f"  all: {_field_line(everything)}")
     return "\n".join(lines) + "\n"
+
+
+def _field_line(score: FamilyScore) -> str:
+    accuracies = (score.field_accuracy(name) for name in ("kind", "grade", "clause"))
+    shown = " / ".join("-" if a is None else f"{a:.3f}" for a in accuracies)
+    return f"{shown} ({score.fields.get('matched', 0)} matched)"
