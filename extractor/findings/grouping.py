@@ -107,6 +107,8 @@ MAX_COUNT_SLIP = 2
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
+# How a sentence ends (a title ends with none of these).
+_SENTENCE_END = re.compile(r"[.!?;:)\]'\u2019\u201d]$")
 # A description cell this short beside a longer one of the same row is the row's title.
 MAX_ROW_TITLE_WORDS = 6
 # A scanned line this short, without closing punctuation, can be a clause heading.
@@ -186,13 +188,11 @@ class _Context:
         if not block.heading:
             return
         if block.label is not None:
-            if block.marker and (
-                _whole_grade(block, standard) is not None or _kind_cell(block.text)
-            ):
+            whole = _whole_grade(block, standard)
+            if block.marker and (whole is not None or _kind_cell(block.text)):
                 # A numbered heading graded after its topic ('3.5 Prohibition of forced
                 # labour: Advisory') grades the finding printed under it.
-                grade = find_grade(block.text, standard)
-                self.kind = grade.kind if grade is not None else section_kind(block.text)
+                self.kind = whole.kind if whole is not None else section_kind(block.text)
                 self.grade = block.text.strip()
             return
         text = block.full_text
@@ -528,7 +528,7 @@ def _clause_title(block: Block, standard: Standard) -> bool:
         and block.marker is not None
         and block.label is None
         and len(text.split()) <= MAX_TITLE_WORDS
-        and not re.search(r"[.!?;:)\]'\u2019\u201d]$", text)
+        and not _SENTENCE_END.search(text)
         and _clause_heading(block, standard) is not None
     )
 
@@ -538,7 +538,7 @@ def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
     mark ('Payment of a living wage', '9 Freedom of association' on a scan). A finding says what was
     found; a title names where."""
     text = description.strip()
-    if len(text.split()) > MAX_TITLE_WORDS or re.search(r"[.!?;:)\]'\u2019\u201d]$", text):
+    if len(text.split()) > MAX_TITLE_WORDS or _SENTENCE_END.search(text):
         return False
     blocks = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"]
     return all(
@@ -730,7 +730,7 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
         ):
             row_cut -= 1
         cut = min(cut, row_cut)
-    cut = min(cut, _section_heading_held(draft, block, standard) or cut)
+    cut = min(cut, _section_heading_held(draft, block, standard, last_text) or cut)
     if cut >= len(draft.blocks) or cut == 0:
         return
     following.blocks = draft.blocks[cut:]
@@ -745,21 +745,19 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
 
 
-def _section_heading_held(draft: _Draft, block: Block, standard: Standard) -> int | None:
-    """Where `draft` holds, after its text, the heading `block` is printed under: that heading
-    opens the next finding. A clause reference and nothing else ('REFERENCE TO CODE
-    Principle 5') closes the finding before it instead."""
+def _section_heading_held(
+    draft: _Draft, block: Block, standard: Standard, last_text: int
+) -> int | None:
+    """Where `draft` holds, after its last text (at `last_text`), the heading `block` is
+    printed under: that heading opens the next finding. A clause reference and nothing else
+    ('REFERENCE TO CODE Principle 5') closes the finding before it instead."""
     if not block.section:
         return None
     section = _key(block.section)
-    last_text = max((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=None)
-    if last_text is None:
-        return None
     for index in range(last_text + 1, len(draft.blocks)):
         held = draft.blocks[index]
         if held.heading and _key(held.full_text) == section:
-            reference = trailing_clause(held.full_text, standard, ocr=held.ocr)
-            return None if reference is not None and reference.start == 0 else index
+            return None if _reference_code(held, standard) is not None else index
     return None
 
 
@@ -978,10 +976,14 @@ def _finding_clause(
 def _titled_heading(block: Block, standard: Standard) -> bool:
     """An unlabelled heading that names more than a clause reference ('Health and safety (8)',
     not 'REFERENCE TO CODE Principle 10')."""
-    if not block.heading or block.label is not None:
-        return False
+    return block.heading and block.label is None and _reference_code(block, standard) is None
+
+
+def _reference_code(block: Block, standard: Standard) -> str | None:
+    """The code of a line that is nothing but a clause reference ('REFERENCE TO CODE
+    Principle 10', 'Principle 2.4'), else None."""
     reference = trailing_clause(block.full_text, standard, ocr=block.ocr)
-    return reference is None or reference.start > 0
+    return reference.code if reference is not None and reference.start == 0 else None
 
 
 def _refines(code: str, section: str) -> bool:
@@ -1193,14 +1195,9 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
     near = [block for index, block in draft.between if 0 < index <= end]
     for block in near[: MAX_TRAILING_CELLS + end]:
         if block.heading and block.label is None:
-            reference = trailing_clause(block.full_text, standard, ocr=block.ocr)
-            if (
-                reference is not None
-                and reference.start == 0
-                and not _count(reference.code)
-                and reference.code not in not_clauses
-            ):
-                return reference.code
+            code = _reference_code(block, standard)
+            if code is not None and not _count(code) and code not in not_clauses:
+                return code
             continue
         if block.heading or block.label is None or ends_with_reference(block.label):
             continue
