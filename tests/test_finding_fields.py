@@ -1044,3 +1044,29 @@ def test_numbered_clause_title_read_as_a_description_heads_the_next_finding() ->
     )
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == ["3", "5"]
+
+
+def test_grade_slot_follows_a_finding_read_again_for_its_running_number() -> None:
+    wages = "5 Wages and benefits"
+    rows: list[tuple[str, str, dict]] = [(OUTSIDE, wages, {"heading": True})]
+    boxes = [
+        ("1", "PRIORITY", "Minor"),
+        ("2", "PRIORITY", "Major"),
+        ("3", "FINDING TYPE", "Observation"),
+    ]
+    for number, slot, grade in boxes:
+        rows += [
+            ("HEAD", f"Finding {number}", {"start": True, "section": wages}),
+            ("clause", number, {"section": wages}),
+            ("description", f"{DESCRIPTION} ({number})", {"section": wages}),
+            ("OTHER", slot, {"section": wages}),
+            ("severity", grade, {"section": wages}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    # 1, 2, 3 under section 5 count the findings: each is read again without them.
+    assert [(f.clause, f.kind, f.severity_raw) for f in findings] == [
+        ("5", "non_compliance", "Minor"),
+        ("5", "non_compliance", "Major"),
+        ("5", "observation", None),
+    ]

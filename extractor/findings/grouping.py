@@ -319,9 +319,16 @@ def group_findings(
                 not_headings=running_headings,
             ) or finding.model_copy(update={"clause": None})
         findings.append(finding)
-    slots = {id(finding): _grade_slot(drafts[number]) for number, finding in made}
-    kept = _paragraph_numbers_cleared(_summary_repeats_dropped(findings))
-    return _kind_words_as_grades(kept, [slots.get(id(finding)) for finding in kept])
+    # Keyed by the findings returned above, some of them read again: not by `made`'s.
+    slots = {
+        id(finding): _grade_slot(drafts[number])
+        for (number, _), finding in zip(made, findings, strict=True)
+    }
+    kept = _summary_repeats_dropped(findings)
+    # Clearing paragraph numbers copies findings but keeps their order.
+    return _kind_words_as_grades(
+        _paragraph_numbers_cleared(kept), [slots[id(finding)] for finding in kept]
+    )
 
 
 def _orphan_grades_returned(drafts: list[_Draft]) -> None:
