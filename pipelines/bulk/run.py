@@ -397,7 +397,21 @@ def run(args: argparse.Namespace) -> int:
         # Stopped here rather than by Ray's exit hook, which first sleeps half a second for
         # log lines this command never forwards (log_to_driver is off).
         if not ray_was_up and ray.is_initialized():
-            ray.shutdown()
+            stop_ray()
+
+
+def stop_ray() -> None:
+    """Stop the Ray instance this process started."""
+    import ray
+
+    # Ray stops its GCS before the autoscaler monitor, whose SIGTERM handler then reports to
+    # the stopped GCS and is killed only after a second's grace (Ray 2.60: 1.0 of the 1.2-1.6
+    # s `ray.shutdown` took). A local instance has nothing to autoscale: end the monitor first.
+    node = getattr(ray._private.worker, "_global_node", None)  # noqa: SLF001 - no public handle
+    if node is not None and node.head:
+        with contextlib.suppress(Exception):
+            node.kill_monitor(check_alive=False)
+    ray.shutdown()
 
 
 def _run_and_report(args: argparse.Namespace) -> int:
