@@ -1070,3 +1070,145 @@ def test_grade_slot_follows_a_finding_read_again_for_its_running_number() -> Non
         ("5", "non_compliance", "Major"),
         ("5", "observation", None),
     ]
+
+
+def test_code_in_the_first_cell_of_the_findings_row_names_its_clause() -> None:
+    # 'Q | Question | Result | Finding' without ruling: the reader left the code cell outside.
+    row = {"row_header": "HOW-07"}
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Hours of work", {"heading": True, "section": "Checklist"}),
+            (OUTSIDE, "HOW-07", {"col_header": "Q", "section": "Hours of work"}),
+            (OUTSIDE, "Is overtime voluntary?", {**row, "col_header": "Question"}),
+            ("OTHER", "No", {**row, "col_header": "Result", "start": True}),
+            ("description", DESCRIPTION, {**row, "col_header": "Finding"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "HOW-07"
+
+
+def test_row_number_in_the_first_cell_is_no_clause() -> None:
+    row = {"row_header": "4"}
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "4", {"col_header": "#"}),
+            ("description", DESCRIPTION, {**row, "col_header": "Finding", "start": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_topic_cell_that_prints_only_a_code_is_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "NC 04", {"col_header": "Ref", "start": True}),
+            ("topic", "Benchmark HOW", {"col_header": "Code ref."}),
+            ("topic", "Hours of work", {"col_header": "Area"}),
+            ("description", DESCRIPTION, {"col_header": "Finding"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.topic) == ("HOW", "Hours of work")
+
+
+def test_code_of_conduct_abbreviation_introduces_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Violation 2", {"heading": True, "start": True}),
+            ("clause", "CoC FL", {"label": "Code clause"}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "FL"
+
+
+def test_unlabelled_code_among_the_findings_head_is_its_clause() -> None:
+    # 'Ref.' over 'Q 7.2' over 'Finding': the reader kept the code line outside the finding.
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "Ref.", {"heading": True, "start": True}),
+            (OUTSIDE, "Q 7.2", {}),
+            ("OTHER", "Finding", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "7.2"
+
+
+def test_unlabelled_code_after_the_findings_text_is_not_its_clause() -> None:
+    # The first cell of the next checklist row, read after the finding.
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            ("severity", "Minor", {"label": "Priority"}),
+            (OUTSIDE, "3.4", {"col_header": "Requirement"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_heading_that_is_only_a_number_is_the_findings_count() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Major non-conformities", {"heading": True}),
+            (OUTSIDE, "2", {"heading": True, "start": True}),
+            ("OTHER", "Requirement", {"heading": True, "section": "2"}),
+            ("clause", "Element 5", {"section": "2"}),
+            ("description", DESCRIPTION, {"section": "2"}),
+            (OUTSIDE, "3", {"heading": True, "start": True}),
+            ("OTHER", "Finding", {"heading": True, "section": "3"}),
+            ("description", DESCRIPTION.replace("night", "day"), {"section": "3"}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.clause, first.severity_raw) == ("5", "Major non-conformities")
+    assert (second.clause, second.severity_raw) == (None, "Major non-conformities")
+
+
+def test_field_name_heading_after_a_description_does_not_cut_the_next_head() -> None:
+    # Key-value boxes read without starts: the next finding opens at its description, and its
+    # ID, 'Section' and clause rows go with it, not with the finding before.
+    def box(number: str, code: str, grade: str, text: str) -> list[tuple[str, str, dict]]:
+        return [
+            ("OTHER", number, {}),
+            ("OTHER", "Section", {"heading": True}),
+            ("clause", code, {}),
+            ("title", "Finding classification", {"heading": True}),
+            ("severity", grade, {}),
+            ("OTHER", "Nonconformance description", {"heading": True}),
+            ("description", text, {}),
+        ]
+
+    rows = box("NC-01", "B3", "Minor Nonconformance", DESCRIPTION)
+    rows += box("NC-02", "B3", "Major Nonconformance", DESCRIPTION.replace("night", "day"))
+    rows[0][2]["start"] = True
+    blocks, roles, starts = _blocks(rows)
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.clause, first.severity_raw) == ("B3", "Minor Nonconformance")
+    assert (second.clause, second.severity_raw) == ("B3", "Major Nonconformance")
+
+
+def test_grading_cell_of_the_findings_row_left_outside_is_its_grade() -> None:
+    # A letter scale ('C') no vocabulary lists, under the 'Classification' column of the row.
+    def row(grade: str) -> list[tuple[str, str, dict]]:
+        cells = {"row_header": "NC 7"}
+        return [
+            ("HEAD", "NC 7", {"col_header": "No.", "start": True}),
+            ("clause", "CoC WH-3", {**cells, "col_header": "Standard Clause"}),
+            ("description", DESCRIPTION, {**cells, "col_header": "Description of Finding"}),
+            ("due", "2 months", {**cells, "col_header": "Timescale"}),
+            (OUTSIDE, "Issue", {**cells, "col_header": "Category"}),
+            (OUTSIDE, grade, {**cells, "col_header": "Classification"}),
+        ]
+
+    blocks, roles, starts = _blocks(row("C"))
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.severity_raw) == ("WH-3", "C")
+    blocks, roles, starts = _blocks(row("-"))
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.severity_raw is None

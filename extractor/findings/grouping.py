@@ -27,7 +27,7 @@ from extractor.audit.clauses import (
 )
 from extractor.audit.dates import find_dates
 from extractor.audit.severity import GradeMatch, find_grade
-from extractor.findings.assemble import make_finding
+from extractor.findings.assemble import make_finding, printed_grade
 from extractor.findings.features import label_above, names_field
 from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
@@ -161,8 +161,8 @@ class _Context:
     column_headers: frozenset[str] = frozenset()
 
     def see(self, block: Block, standard: Standard) -> None:
-        if block.furniture:
-            return
+        if block.furniture or (block.heading and _bare_number(block.full_text)):
+            return  # a finding's own number ('3') leaves the part and clause it is printed in
         heading = (
             None if _key(block.full_text) in self.paragraphs else _clause_heading(block, standard)
         )
@@ -427,7 +427,7 @@ def _printed_under(draft: _Draft, standard: Standard) -> str | None:
 def _section_clause(block: Block, standard: Standard) -> str | None:
     """The code of the section heading `block` is printed under ('6.2 Working hours'), unless
     the heading names a part of the report or a count."""
-    if not block.section or _part_heading(block.section, standard):
+    if not block.section or _part_heading(block.section, standard) or _bare_number(block.section):
         return None
     clauses = find_clauses(block.section, standard, ocr=block.ocr)
     return clauses[0].code if clauses and not _count(clauses[0].code) else None
@@ -591,6 +591,10 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
         and block.table is None
         and "description" in draft.roles
     ):
+        return False
+    if block.marker is None and _bare_field_name(block.text):
+        # A field's name ('Finding classification') carries no value: the finding it heads
+        # opens at its description, which hands the head over (`_hand_over_head`).
         return False
     # A numbered heading ('3.1 Prohibition of forced labour: Critical') opens the next
     # finding even right after a description, unless its label names a field of this one.
@@ -800,6 +804,8 @@ def _finding(
                 continue  # a topic heading ('5.2 Environment') the labeller took for a grade
             if role == "clause" and _numbering(block):
                 continue  # the row's own number ('Item' column) the labeller took for a clause
+            if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
+                continue  # read as the clause
             values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
@@ -960,6 +966,8 @@ def _finding_clause(
             continue
         if role == "clause":
             code = _cell_clause(block, standard)
+        elif role == "topic" and not block.heading:
+            code = _code_topic(block, standard)
         elif role in ("HEAD", "OTHER") or (block.heading and role in HEADING_FIELD_ROLES):
             if first_description is not None and _titled_heading(block, standard):
                 continue  # 'Freedom of association (9)' after the text opens the next section
@@ -972,12 +980,41 @@ def _finding_clause(
             candidates.append((position, code))
     if trailing is not None:
         candidates.append(((first_description or 0) + 0.5, trailing))
+    row_code = _row_code(draft, standard, first_description)
+    if row_code is not None and row_code not in not_clauses:
+        # Nearer than any code printed before the row, farther than one in the row itself.
+        candidates.append((first_description - 0.5, row_code))  # type: ignore[operator]
     if not candidates:
         return None
     before = [c for c in candidates if first_description is None or c[0] < first_description]
     chosen = before[-1][1] if before else candidates[0][1]
     refinements = [code for _, code in candidates if _refines(code, chosen)]
     return max(refinements, key=len) if refinements else chosen
+
+
+def _code_topic(block: Block, standard: Standard) -> str | None:
+    """The code of a cell the reader took for a topic that prints nothing but a clause
+    reference ('Benchmark C' in a 'Code ref.' column), else None."""
+    if _numbering(block) or _OWN_NUMBER.match(block.full_text):
+        return None
+    code = whole_code(value_text(block), standard, ocr=block.ocr)
+    return None if code is None or _count(code) else code
+
+
+def _row_code(draft: _Draft, standard: Standard, description: int | None) -> str | None:
+    """The code printed in the first cell of the row holding a finding's description ('COMP-15
+    | Are wages paid on time? | No | <finding>', ruled or not), when the reader left that cell
+    out of the finding. A bare number there counts rows ('1', '2'), so it names no clause."""
+    if description is None:
+        return None
+    block = draft.blocks[description]
+    header = block.row_header
+    if not header or any(held.text == header for held in draft.blocks):
+        return None  # no row, or its first cell is the finding's own: read with the others
+    code = whole_code(header, standard, ocr=block.ocr)
+    if code is None or code.isdigit() or _count(code):
+        return None
+    return code
 
 
 def _titled_heading(block: Block, standard: Standard) -> bool:
@@ -1018,6 +1055,15 @@ def _field_name(text: str) -> bool:
     """A heading that names a finding's field ('Finding', 'Code Section', 'Objective Evidence')."""
     name = text.strip().rstrip(":").strip()
     return label_field(name) is not None or header_field(name) is not None
+
+
+def _bare_field_name(text: str) -> bool:
+    """A short field name with no number or grade in it ('Finding classification'), not a
+    heading that names a part ('Section 7 - Notable practices', 'Issues rated Serious')."""
+    if len(text.split()) > MAX_SLOT_WORDS or re.search(r"\d", text):
+        return False
+    grade = find_grade(text)
+    return (grade is None or grade.severity is None) and _field_name(text)
 
 
 def _key(text: str) -> str:
@@ -1142,6 +1188,8 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
     if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
+    if _bare_number(block.full_text):
+        return None  # a finding's own number set as its heading ('1', '2.')
     code = _heading_code(block, standard)
     if code is None or _count(code) or _part_heading(block.full_text, standard):
         return None
@@ -1168,6 +1216,12 @@ def _scanned_heading_line(block: Block) -> bool:
     )
 
 
+def _bare_number(text: str) -> bool:
+    """A heading that prints nothing but a number ('3', '3.'): the finding's own count, for a
+    clause heading names its topic too ('3. Child labour')."""
+    return re.fullmatch(r"\s*\d{1,3}\s*[.):]?\s*", text) is not None
+
+
 def _part_heading(text: str, standard: Standard) -> bool:
     """A numbered part of the report ('Section 5 - Detailed findings', '6. Observations'), not
     a clause: its name is kinds of finding, in the plural, without a grade ('4.2 Wages - Major
@@ -1192,21 +1246,69 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
         if grade is not None:
             values["severity"] = grade.text
             return
+    text = _row_grade(draft, standard)
+    if text is not None:
+        values["severity"] = text
 
 
-def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
-    """A labelled clause line among or just after a finding's blocks that the reader left
-    outside ('Requirement: Principle 2.4' under a bullet), or a heading that is nothing but a
-    clause reference ('REFERENCE TO CODE Principle 10'), when the finding prints no other."""
+def _row_grade(draft: _Draft, standard: Standard) -> str | None:
+    """The cell under a grading column ('Classification', 'Rating') of the row a finding's
+    description is printed in, that the reader left outside the finding: the report's own
+    scale ('C', 'Level 2') is a grade there, which no vocabulary lists. Kind words ('Issue',
+    'Observation') name the finding's type, not its grade."""
+    roles = zip(draft.blocks, draft.roles, strict=True)
+    description = next((block for block, role in roles if role == "description"), None)
+    if description is None or not (description.row_header or description.table is not None):
+        return None
     end = len(draft.blocks)
     near = [block for index, block in draft.between if 0 < index <= end]
     for block in near[: MAX_TRAILING_CELLS + end]:
+        in_row = _same_row(block, description) or (
+            description.table is None
+            and block.page == description.page
+            and block.row_header == description.row_header
+        )
+        if not in_row or not block.col_header or header_field(block.col_header) != "severity":
+            continue
+        text = block.text.strip()
+        if len(text.split()) > MAX_GRADE_WORDS or printed_grade(text, standard) is None:
+            continue  # '-', 'N/A', 'Finding': not graded
+        grade = find_grade(text, standard)
+        if (grade is not None and grade.severity is None) or (
+            grade is None and (section_kind(text) is not None or _field_name(text))
+        ):
+            continue
+        return text
+    return None
+
+
+def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
+    """A clause line among or just after a finding's blocks that the reader left outside
+    ('Requirement: Principle 2.4' under a bullet, 'Q 6.4' under the finding's 'Ref.'), or a
+    heading that is nothing but a clause reference ('REFERENCE TO CODE Principle 10'), when
+    the finding prints no other."""
+    end = len(draft.blocks)
+    near = [(index, block) for index, block in draft.between if 0 < index <= end]
+    for index, block in near[: MAX_TRAILING_CELLS + end]:
         if block.heading and block.label is None:
             code = _reference_code(block, standard)
             if code is not None and not _count(code) and code not in not_clauses:
                 return code
             continue
-        if block.heading or block.label is None or ends_with_reference(block.label):
+        if block.heading:
+            continue
+        if block.label is None:
+            # An unlabelled cell among the finding's head ('Ref.' | 'Q 6.4' | 'Finding'), or
+            # a reference line within it ('Q: COMP-21' under a bullet); a bare code after the
+            # text is a later row's or table's cell. A number alone counts rows or findings.
+            code = whole_code(block.text, standard, ocr=block.ocr)
+            after_text = index > _first_text(draft)
+            if after_text and (index == end or block.text.strip() == code):
+                continue
+            if code is not None and not code.isdigit() and code not in not_clauses:
+                return code
+            continue
+        if ends_with_reference(block.label):
             continue
         if header_field(block.label) == REF or label_field(block.label) == REF:
             continue
