@@ -1212,3 +1212,16 @@ def test_grading_cell_of_the_findings_row_left_outside_is_its_grade() -> None:
     blocks, roles, starts = _blocks(row("-"))
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.severity_raw is None
+
+
+def test_heading_with_code_topic_and_grade_parted_by_a_slash() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "B4 Non-discrimination / Opportunity for Improvement", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    starts[0] = True
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert (finding.clause, finding.topic) == ("B4", "Non-discrimination")
+    assert finding.kind == "observation"

@@ -76,6 +76,15 @@ def test_every_family_grade_maps_to_kind_and_severity(printed, standard, kind, s
         ("Grade Serious", "generic", "Serious", "non_compliance", "major"),
         # A dash typed as two hyphens still sets the grade apart from the topic.
         ("6.4 Prohibition of child labour -- Major", "generic", "Major", "non_compliance", "major"),
+        # A slash between spaces parts topic and grade; 'non-' there negates another word.
+        (
+            "A6 Non-discrimination / Opportunity for Improvement",
+            "rba",
+            "Opportunity for Improvement",
+            "observation",
+            None,
+        ),
+        ("Wages/benefits / Major", "generic", "Major", "non_compliance", "major"),
     ],
 )
 def test_grade_found_inside_a_heading_row_or_cell(text, standard, phrase, kind, severity):

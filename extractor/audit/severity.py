@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.record.schema import FindingKind, Severity, Standard
 
-# A grade's segment ends at cell rules, brackets, colons, dashes between spaces and line breaks.
-_DELIMITER = re.compile(r"[|;()\[\]{}\n\t:,–—]|\s-{1,3}\s|\s{3,}|(?<=\w)\.(?=\s|$)")
+# A grade's segment ends at cell rules, brackets, colons, dashes or slashes between spaces and
+# line breaks.
+_DELIMITER = re.compile(r"[|;()\[\]{}\n\t:,–—]|\s[-/]{1,3}\s|\s{3,}|(?<=\w)\.(?=\s|$)")
 # What may share a segment with a bare grade: a reference ("Finding 3", "A1-2", "#4").
 _REFERENCE = re.compile(
     r"^(?:(?:no|nr|ref|finding|item)\.?\s*)?#?\s*[A-Z]{0,4}[\d][\w.\-/]*$", re.IGNORECASE
@@ -227,5 +228,10 @@ def _grade_words() -> frozenset[str]:
 
 def _negated(text: str, start: int, negations: set[str]) -> bool:
     before, _ = _segment(text, start, start)
-    words = re.findall(r"[a-z]+", before.lower())[-3:]
+    lowered = before.lower()
+    prefix = re.search(r"\b([a-z]+)-\s*$", lowered)
+    if prefix and prefix.group(1) in negations:
+        return True  # 'non-critical'
+    # 'Non-discrimination / Opportunity for Improvement': the prefix of another word.
+    words = re.findall(r"\b[a-z]+\b(?!-)", lowered)[-3:]
     return any(word in negations for word in words)

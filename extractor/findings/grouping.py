@@ -1380,7 +1380,10 @@ def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
             out.append(text[position:start])
             position = end
     out.append(text[position:])
-    return re.sub(r"\s*[|–-]\s*[|–-]?\s*", " - ", " ".join("".join(out).split())).strip(" -")
+    # Rules and spaced dashes or slashes part what is left; a hyphen inside a word
+    # ('Non-discrimination') stays.
+    joined = " ".join("".join(out).split())
+    return re.sub(r"\s*\|\s*|\s+[-–/]+\s*|\s*[-–/]+\s+|–", " - ", joined).strip(" -/")
 
 
 def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None:
