@@ -129,6 +129,55 @@ def test_concept_flags_on_ascii_text_match_case_insensitive_patterns():
             assert concept_flags(words) == _reference_flags(words), words
 
 
+def test_rule_hits_match_the_case_insensitive_rules():
+    """The rules read lower-cased ASCII text without IGNORECASE: the same hits as written."""
+    import json
+    import re
+    from pathlib import Path
+
+    from extractor.indicators.keyword_rules import RULES, rule_hits
+
+    root = Path(__file__).resolve().parent.parent / "labelled_samples" / "classifier"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("auditor_style.jsonl", "held_out_wording.jsonl")
+        for line in (root / name).read_text().splitlines()
+        if line.strip()
+    ]
+    texts += [
+        "ID CARDS and PPE; HIV test; 72 HRS per WEEK; Locked gate; Recruitment FEES",
+        "Stra\u017fe \u212aey \u0130D cards kept by management",  # long s, Kelvin sign, dotted I
+        "",
+    ]
+    patterns = [re.compile(rx, re.IGNORECASE) for rx in RULES.values()]
+    for text in texts:
+        for variant in (text, text.upper(), text.swapcase()):
+            assert rule_hits(variant) == [bool(p.search(variant)) for p in patterns], variant
+
+
+def test_shorthand_skipped_by_its_required_strings_expands_as_every_substitution():
+    """A shorthand pattern is skipped when none of the strings its matches need is in the text:
+    the same words as applying every substitution."""
+    import json
+    from pathlib import Path
+
+    from extractor.indicators.concepts import _SHORTHAND
+
+    root = Path(__file__).resolve().parent.parent / "labelled_samples" / "classifier"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("auditor_style.jsonl", "held_out_wording.jsonl")
+        for line in (root / name).read_text().splitlines()
+        if line.strip()
+    ]
+    texts += ["OT 84 hrs/wk; HR kept IDs w/o consent; MGMT aware; 15 yr-olds, min. wage; W: ok"]
+    for text in texts:
+        expected = text
+        for pattern, words in _SHORTHAND:
+            expected = pattern.sub(words, expected)
+        assert finding_words(text) == " ".join(expected.split()), text
+
+
 def test_model_inputs_read_each_text_once_with_the_same_values():
     from extractor.indicators.features import evidence_text, model_inputs
 

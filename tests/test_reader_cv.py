@@ -34,3 +34,30 @@ def test_family_score_counts_fields_of_matched_findings(tmp_path: Path) -> None:
     printed = format_cross_validation(CrossValidation(families=[score]), "two test reports")
     assert f"legacy: {score.fields['kind'] / matched:.3f} / " in printed
     assert f"({matched} matched)" in printed
+
+
+def test_saved_labeller_predicts_the_same_to_the_bit(tmp_path: Path) -> None:
+    """The trees are saved packed (a few concatenated arrays) and rebuilt at load: the loaded
+    labeller gives exactly the probabilities of the one that was saved."""
+    import numpy as np
+
+    from extractor.evaluation.reader_cv import fit_labeller
+
+    docs = [d for d in load_gold(("train",), REPO / "labelled_samples") if not d.scanned][:4]
+    examples = reader_examples(docs, cache_dir=tmp_path)
+    fitted = fit_labeller(examples, profile="quick")
+    path = tmp_path / "block_labeller.skops"
+    fitted.save(path)
+    loaded = BlockLabeller.load(path)
+
+    for example in examples:
+        blocks, standard = example.labelled.blocks, example.labelled.standard
+        before, after = fitted.predict(blocks, standard), loaded.predict(blocks, standard)
+        assert before.role_proba is not None and after.role_proba is not None
+        assert np.array_equal(before.role_proba, after.role_proba)
+        assert before.start_scores == after.start_scores
+    for name in ("role_model", "start_model"):
+        trees = [t for iteration in getattr(loaded, name)._predictors for t in iteration]
+        saved = [t for iteration in getattr(fitted, name)._predictors for t in iteration]
+        assert len(trees) == len(saved) > 0
+        assert all(np.array_equal(a.nodes, b.nodes) for a, b in zip(trees, saved, strict=True))

@@ -122,8 +122,23 @@ def find_grades(text: str | None, standard: Standard | None = None) -> list[Grad
     """
     if not text or not text.strip():
         return []
+    return [
+        GradeMatch(text=text[s:e], start=s, end=e, kind=entry.kind, severity=entry.severity)
+        for s, e, entry in _grade_spans(text, standard)
+    ]
+
+
+# Texts per worker whose grades are kept: a report asks about its headings, cells and labels
+# many times (11,295 questions on 3,367 texts in the long-report bench: searching each text
+# once costs a fifth). Spans and frozen entries are kept, never the mutable `GradeMatch`es.
+GRADE_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=GRADE_CACHE_SIZE)
+def _grade_spans(text: str, standard: Standard | None) -> tuple[tuple[int, int, GradeEntry], ...]:
+    """`find_grades` of a non-blank text as (start, end, entry), in reading order."""
     if _any_grade().search(text) is None:
-        return []
+        return ()
     entries, noun_after, label_before, not_grade = _compiled()
     negations = set(grade_vocabulary().negations)
     candidates: list[tuple[int, int, GradeEntry]] = []
@@ -148,10 +163,7 @@ def find_grades(text: str | None, standard: Standard | None = None) -> list[Grad
     for start, end, entry in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, entry))
-    return [
-        GradeMatch(text=text[s:e], start=s, end=e, kind=entry.kind, severity=entry.severity)
-        for s, e, entry in sorted(chosen, key=lambda c: c[0])
-    ]
+    return tuple(sorted(chosen, key=lambda c: c[0]))
 
 
 def find_grade(text: str | None, standard: Standard | None = None) -> GradeMatch | None:

@@ -189,8 +189,19 @@ def stacked_field(blocks: Sequence[Block], names: Sequence[str | None], index: i
     return names[j] if j is not None else None
 
 
-def _one_hot(field: str | None) -> list[float]:
-    return [1.0 if field == name else 0.0 for name in VOCAB_FIELDS]
+def _one_hot(field: str | None) -> tuple[float, ...]:
+    return _ONE_HOT.get(field, _NO_FIELD)  # type: ignore[arg-type]
+
+
+def _indicator(names: Sequence[str]) -> dict[str, tuple[float, ...]]:
+    """Each name's one-hot row over `names` (the rows `_own` and `dense_features` repeat)."""
+    return {name: tuple(1.0 if other == name else 0.0 for other in names) for name in names}
+
+
+_ONE_HOT = _indicator(VOCAB_FIELDS)
+_NO_FIELD = (0.0,) * len(VOCAB_FIELDS)
+_KIND_HOT = _indicator(KINDS)
+_NO_KIND = (0.0,) * len(KINDS)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -221,44 +232,49 @@ def _own(block: Block, standard: Standard) -> list[float]:
                 field = label_field(value.rstrip(":"))
         row.extend(_one_hot(field))
     section = section_kind(block.section) if block.section else None
-    row.extend(1.0 if section == kind else 0.0 for kind in KINDS)
+    row.extend(_KIND_HOT.get(section, _NO_KIND))  # type: ignore[arg-type]
     text = block.text
     full = block.full_text
     words = text.split()
     own_kind = section_kind(full) if block.heading or len(words) <= 8 else None
-    row.extend(1.0 if own_kind == kind else 0.0 for kind in KINDS)
+    row.extend(_KIND_HOT.get(own_kind, _NO_KIND))  # type: ignore[arg-type]
     row.extend(_short_text_shape(text, standard) if len(words) <= GRADE_MAX_WORDS else NO_SHAPE)
-    row.append(1.0 if FINDING_WORD.match(full) else 0.0)
-    row.append(1.0 if ITEM_HEAD.match(full) else 0.0)
-    row.append(1.0 if block.marker else 0.0)
-    row.append(1.0 if NEGATED.search(text) else 0.0)
-    row.append(math.log1p(len(words)))
-    row.append(math.log1p(block.n_lines))
-    row.append(block.size)
-    row.append(1.0 if block.bold else 0.0)
-    row.append(1.0 if block.heading else 0.0)
-    row.append(1.0 if block.furniture else 0.0)
-    row.append(1.0 if block.ocr else 0.0)
-    row.append(1.0 if text.rstrip().endswith((".", "!", "?")) else 0.0)
-    row.append(1.0 if text.rstrip().endswith("?") else 0.0)
-    row.append(1.0 if text[:1].islower() else 0.0)
+    end = text.rstrip()
     # Counted with map over str methods: per-character generators were a tenth of the reader's
     # time on long paragraphs.
     letters = sum(map(str.isalpha, text))
-    row.append(sum(map(str.isupper, text)) / letters if letters else 0.0)
-    row.append(sum(map(str.isdigit, text)) / len(text) if text else 0.0)
     in_table = block.table is not None
-    row.append(1.0 if in_table else 0.0)
-    row.append(float(min(block.row or 0, 20)) if in_table else -1.0)
-    row.append(float(block.col or 0) if in_table else -1.0)
-    row.append(float(block.n_cols or 0) if in_table else -1.0)
-    row.append(float(min(block.n_rows or 0, 50)) if in_table else -1.0)
-    row.append(1.0 if in_table and block.row == 0 else 0.0)
-    row.append(1.0 if in_table and block.n_cols == 2 else 0.0)
-    row.append(min(block.gap_above, MAX_GAP))
-    row.append(float(block.column))
-    row.append((block.bbox[2] - block.bbox[0]) / 600.0)
-    row.append(block.bbox[0] / 600.0)
+    row.extend(
+        (
+            1.0 if FINDING_WORD.match(full) else 0.0,
+            1.0 if ITEM_HEAD.match(full) else 0.0,
+            1.0 if block.marker else 0.0,
+            1.0 if NEGATED.search(text) else 0.0,
+            math.log1p(len(words)),
+            math.log1p(block.n_lines),
+            block.size,
+            1.0 if block.bold else 0.0,
+            1.0 if block.heading else 0.0,
+            1.0 if block.furniture else 0.0,
+            1.0 if block.ocr else 0.0,
+            1.0 if end.endswith((".", "!", "?")) else 0.0,
+            1.0 if end.endswith("?") else 0.0,
+            1.0 if text[:1].islower() else 0.0,
+            sum(map(str.isupper, text)) / letters if letters else 0.0,
+            sum(map(str.isdigit, text)) / len(text) if text else 0.0,
+            1.0 if in_table else 0.0,
+            float(min(block.row or 0, 20)) if in_table else -1.0,
+            float(block.col or 0) if in_table else -1.0,
+            float(block.n_cols or 0) if in_table else -1.0,
+            float(min(block.n_rows or 0, 50)) if in_table else -1.0,
+            1.0 if in_table and block.row == 0 else 0.0,
+            1.0 if in_table and block.n_cols == 2 else 0.0,
+            min(block.gap_above, MAX_GAP),
+            float(block.column),
+            (block.bbox[2] - block.bbox[0]) / 600.0,
+            block.bbox[0] / 600.0,
+        )
+    )
     return row
 
 

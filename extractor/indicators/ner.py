@@ -15,9 +15,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
-from threadpoolctl import threadpool_limits
 
 from extractor.record.schema import ENTITY_LABELS, Entity, EntityLabel
+from extractor.threads import single_threaded
 
 # Findings per spaCy batch: a batch's activations (and the matrix buffers OpenBLAS keeps) grow
 # with it; 16 costs no more CPU than 64 and peaks 45 MB lower on a report with 275 findings.
@@ -43,7 +43,7 @@ def find_entities(nlp: Language, texts: list[str]) -> list[list[Entity]]:
     """Return the entities of each text, with character offsets into that text."""
     # A report's findings are a few thousand tokens: OpenBLAS threads would spin more than
     # they save, against the other extraction workers on the machine.
-    with threadpool_limits(limits=1, user_api="blas"):
+    with single_threaded("blas"):
         return [doc_entities(doc) for doc in nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)]
 
 
