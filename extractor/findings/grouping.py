@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from extractor.audit.clauses import (
+    clause_vocabulary,
     clean_clause,
     ends_with_reference,
     find_clauses,
@@ -914,8 +915,13 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
         if "topic" not in values and block.table is None and block.heading:
             rest = _remove_spans(text, [grade] if grade else [], clauses)
             rest = FINDING_WORD.sub("", rest).strip(" -–:.|()")
-            if rest and len(rest.split()) <= MAX_TOPIC_WORDS and find_grade(rest) is None:
-                values["topic"] = rest
+            if (
+                rest
+                and len(rest.split()) <= MAX_TOPIC_WORDS
+                and find_grade(rest) is None
+                and rest.lower() not in clause_vocabulary().clause_words
+            ):
+                values["topic"] = rest  # not what introduced the code ('... - clause 1.2')
 
 
 def _numbered_topic(block: Block, standard: Standard) -> bool:
@@ -1271,13 +1277,14 @@ def _row_grade(draft: _Draft, standard: Standard) -> str | None:
         if not in_row or not block.col_header or header_field(block.col_header) != "severity":
             continue
         text = block.text.strip()
-        if len(text.split()) > MAX_GRADE_WORDS or printed_grade(text, standard) is None:
+        printed = printed_grade(text, standard) if len(text.split()) <= MAX_GRADE_WORDS else None
+        if printed is None:
             continue  # '-', 'N/A', 'Finding': not graded
-        grade = find_grade(text, standard)
+        grade = find_grade(printed, standard)
         if (grade is not None and grade.severity is None) or (
-            grade is None and (section_kind(text) is not None or _field_name(text))
+            grade is None and (section_kind(printed) is not None or _field_name(printed))
         ):
-            continue
+            continue  # 'Observatio n': a kind word, even broken
         return text
     return None
 
