@@ -106,17 +106,22 @@ def _reference_flags(words: str) -> list[bool]:
     return [bool(p.search(words)) for p in patterns] + number_concepts(words)
 
 
-def test_concept_flags_on_ascii_text_match_case_insensitive_patterns():
+def _classifier_texts() -> list[str]:
+    """Finding texts of the classifier's auditor-style and held-out wording sets."""
     import json
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "labelled_samples" / "classifier"
-    texts = [
+    return [
         json.loads(line)["text"]
         for name in ("auditor_style.jsonl", "held_out_wording.jsonl")
         for line in (root / name).read_text().splitlines()
         if line.strip()
     ]
+
+
+def test_concept_flags_on_ascii_text_match_case_insensitive_patterns():
+    texts = _classifier_texts()
     texts += [
         "PASSPORTS HELD BY THE EMPLOYER; Workers SAID they could NOT leave. 72 HOURS per WEEK.",
         "Stra\u017fe \u212aey \u0130D cards kept by management",  # long s, Kelvin sign, dotted I
@@ -131,19 +136,11 @@ def test_concept_flags_on_ascii_text_match_case_insensitive_patterns():
 
 def test_rule_hits_match_the_case_insensitive_rules():
     """The rules read lower-cased ASCII text without IGNORECASE: the same hits as written."""
-    import json
     import re
-    from pathlib import Path
 
     from extractor.indicators.keyword_rules import RULES, rule_hits
 
-    root = Path(__file__).resolve().parent.parent / "labelled_samples" / "classifier"
-    texts = [
-        json.loads(line)["text"]
-        for name in ("auditor_style.jsonl", "held_out_wording.jsonl")
-        for line in (root / name).read_text().splitlines()
-        if line.strip()
-    ]
+    texts = _classifier_texts()
     texts += [
         "ID CARDS and PPE; HIV test; 72 HRS per WEEK; Locked gate; Recruitment FEES",
         "Stra\u017fe \u212aey \u0130D cards kept by management",  # long s, Kelvin sign, dotted I
