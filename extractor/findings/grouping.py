@@ -1266,9 +1266,7 @@ def _row_grade(draft: _Draft, standard: Standard) -> str | None:
     description = next((block for block, role in roles if role == "description"), None)
     if description is None or not (description.row_header or description.table is not None):
         return None
-    end = len(draft.blocks)
-    near = [block for index, block in draft.between if 0 < index <= end]
-    for block in near[: MAX_TRAILING_CELLS + end]:
+    for _, block in _near_between(draft):
         in_row = _same_row(block, description) or (
             description.table is None
             and block.page == description.page
@@ -1289,14 +1287,21 @@ def _row_grade(draft: _Draft, standard: Standard) -> str | None:
     return None
 
 
+def _near_between(draft: _Draft) -> list[tuple[int, Block]]:
+    """The blocks the reader left outside among a finding's blocks and just after its last one
+    (at most `MAX_TRAILING_CELLS` there), with the position in the finding each follows."""
+    end = len(draft.blocks)
+    near = [(index, block) for index, block in draft.between if 0 < index <= end]
+    return near[: MAX_TRAILING_CELLS + end]
+
+
 def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
     """A clause line among or just after a finding's blocks that the reader left outside
     ('Requirement: Principle 2.4' under a bullet, 'Q 6.4' under the finding's 'Ref.'), or a
     heading that is nothing but a clause reference ('REFERENCE TO CODE Principle 10'), when
     the finding prints no other."""
     end = len(draft.blocks)
-    near = [(index, block) for index, block in draft.between if 0 < index <= end]
-    for index, block in near[: MAX_TRAILING_CELLS + end]:
+    for index, block in _near_between(draft):
         if block.heading and block.label is None:
             code = _reference_code(block, standard)
             if code is not None and not _count(code) and code not in not_clauses:
