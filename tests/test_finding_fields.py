@@ -1225,3 +1225,70 @@ def test_heading_with_code_topic_and_grade_parted_by_a_slash() -> None:
     (finding,) = group_findings(blocks, roles, starts, standard="rba")
     assert (finding.clause, finding.topic) == ("B4", "Non-discrimination")
     assert finding.kind == "observation"
+
+
+def test_own_heading_kind_beats_the_grade_of_the_part_it_is_printed_in() -> None:
+    # 'Item 2 | Observation' is the finding's own heading: an observation, not a minor
+    # non-compliance of the part 'Minor non-conformities'.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Minor non-conformities", {"heading": True}),
+            ("HEAD", "Item 1", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+            ("HEAD", "Item 2 | Observation", {"heading": True, "start": True}),
+            ("description", "Contracts are printed only in the national language.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.kind, first.severity) == ("non_compliance", "minor")
+    assert (second.kind, second.severity) == ("observation", None)
+
+
+def test_finding_id_naming_a_non_compliance_leaves_the_type_cell_in_force() -> None:
+    # Every item of the plan is numbered 'NC-N', observations too.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Major Nonconformance", {"heading": True}),
+            ("HEAD", "NC-11", {"start": True}),
+            ("OTHER", "Finding Type", {}),
+            ("OTHER", "Opportunity for Improvement", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert finding.kind == "observation"
+    assert finding.severity_raw != "Major Nonconformance"
+
+
+def test_next_parts_heading_read_after_the_text_is_not_the_findings_kind() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Non-conformities - Minor", {"heading": True}),
+            ("HEAD", "2", {"col_header": "No.", "start": True}),
+            ("description", DESCRIPTION, {"col_header": "Finding"}),
+            ("OTHER", "Positive aspects", {"heading": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.kind, finding.severity) == ("non_compliance", "minor")
+
+
+def test_grade_named_cell_gives_way_to_the_value_beside_it() -> None:
+    # Key-value boxes whose grade row is named 'ZT': the value cell is the grade, whether the
+    # reader read it as the grade too or left it outside.
+    def box(table: int, value_role: str, value: str, text: str) -> list[tuple[str, str, dict]]:
+        return [
+            ("HEAD", f"No. {table}", {"table": table, "row": 0, "col": 0, "start": True}),
+            ("OTHER", "Description", {"table": table, "row": 1, "col": 0}),
+            ("description", text, {"table": table, "row": 1, "col": 1}),
+            ("severity", "ZT", {"table": table, "row": 2, "col": 0}),
+            (value_role, value, {"table": table, "row": 2, "col": 1}),
+        ]
+
+    for value_role in ("severity", OUTSIDE):
+        rows = box(1, value_role, "Good practice", "Wages are paid on the 5th of each month.")
+        rows += box(2, value_role, "Zero Tolerance", DESCRIPTION)
+        blocks, roles, starts = _blocks(rows)
+        first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
+        assert (first.kind, first.severity_raw) == ("good_practice", "Good practice")
+        assert (second.kind, second.severity_raw) == ("non_compliance", "Zero Tolerance")

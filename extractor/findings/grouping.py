@@ -90,6 +90,8 @@ MAX_TRAILING_CELLS = 3
 # A heading this short that names a finding's field ('Finding', 'Code Section') is a label
 # printed over the finding, not a part of the report ('Corrective action plan').
 MAX_FIELD_NAME_WORDS = 2
+# A finding's ID is short ('NC-11', 'NCR 2024-03').
+MAX_ID_CHARS = 16
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
 MIN_PARAGRAPH_RUN = 3
 # A grade slot's name is short ('PRIORITY', 'Finding type', 'NC grade level'); a longer label
@@ -793,7 +795,7 @@ def _finding(
     """`not_clauses`: codes printed with the finding known to be no clause (the running
     numbers of the report's findings); `not_headings`: such codes the headings above it print."""
     values: dict[str, str] = {}
-    for role, block in zip(draft.roles, draft.blocks, strict=True):
+    for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role in TEXT_ROLES:
             values[role] = (
                 f"{values[role]} {value_text(block)}" if role in values else value_text(block)
@@ -803,11 +805,14 @@ def _finding(
                 continue  # a heading or a name the labeller took for a deadline
             if role == "severity" and _numbered_topic(block, standard):
                 continue  # a topic heading ('5.2 Environment') the labeller took for a grade
+            if _key_cell(draft, position):
+                continue  # 'ZT | Good practice': the field's name, then its value
             if role == "clause" and _numbering(block):
                 continue  # the row's own number ('Item' column) the labeller took for a clause
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
                 continue  # read as the clause
-            values[SHORT_ROLES[role]] = value_text(block)
+            value = _value_cell(draft, position, standard) if role == "severity" else None
+            values[SHORT_ROLES[role]] = value_text(value or block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
     trailing = trailing_clause(values.get("description"), standard)
@@ -831,7 +836,8 @@ def _finding(
     section_clause = not _previous_reference(first, previous, draft.context_at) and (
         not first.section or _key(first.section) not in paragraphs
     )
-    _fields_from_section(first, values, standard, clause=section_clause)
+    own_kind = _own_kind(draft, standard)
+    _fields_from_section(first, values, standard, clause=section_clause, own_kind=own_kind)
     if values.get("clause") in not_headings:
         del values["clause"]
     question = _answered_question(first, previous)
@@ -841,7 +847,13 @@ def _finding(
         if code is not None and "." in code:
             values["clause"] = code.rsplit(".", 1)[0]
     _grade_between(draft, values, standard)
-    if "severity" not in values and draft.context_grade is not None:
+    if (
+        "severity" not in values
+        and draft.context_grade is not None
+        and not _other_kind(draft.context_grade, own_kind, standard)
+    ):
+        # The part's grade ('Major non-conformities') unless the finding's own heading or
+        # label says it is an observation or good practice ('Item 3 | Observation').
         values["severity"] = draft.context_grade
     if (
         "clause" not in values
@@ -876,6 +888,35 @@ def _finding(
         return None
     confidence = min(draft.scores) if draft.scores else 1.0
     return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
+
+
+def _key_cell(draft: _Draft, position: int) -> bool:
+    """True when the next block of the finding is a cell of the same row read with the same
+    role: this one is the row's field name, the next its value."""
+    following = position + 1
+    return (
+        following < len(draft.blocks)
+        and draft.roles[following] == draft.roles[position]
+        and _same_row(draft.blocks[position], draft.blocks[following])
+        and (draft.blocks[following].col or 0) > (draft.blocks[position].col or 0)
+    )
+
+
+def _value_cell(draft: _Draft, position: int, standard: Standard) -> Block | None:
+    """The grade cell just right of a grade-name cell in its row, left outside by the reader
+    ('ZT' | 'Good practice'); None when there is none."""
+    block = draft.blocks[position]
+    for index, outside in draft.between:
+        if index != position + 1:
+            continue
+        if (
+            _same_row(block, outside)
+            and (outside.col or 0) > (block.col or 0)
+            and (_whole_grade(outside, standard) is not None or _kind_cell(outside.text))
+        ):
+            return outside
+        return None
+    return None
 
 
 def value_text(block: Block) -> str:
@@ -1365,10 +1406,16 @@ def _whole_grade(block: Block, standard: Standard) -> GradeMatch | None:
 
 
 def _fields_from_section(
-    first: Block, values: dict[str, str], standard: Standard, *, clause: bool = True
+    first: Block,
+    values: dict[str, str],
+    standard: Standard,
+    *,
+    clause: bool = True,
+    own_kind: FindingKind | None = None,
 ) -> None:
     """A finding printed under a clause or grade heading ('6.2 Working hours', 'Major
-    non-conformities') takes that heading's code or grade when it prints none of its own."""
+    non-conformities') takes that heading's code or grade when it prints none of its own,
+    and the grade only when its own heading names no other kind (`own_kind`)."""
     if not first.section:
         return
     code = _section_clause(first, standard) if clause and "clause" not in values else None
@@ -1378,6 +1425,8 @@ def _fields_from_section(
         grade = find_grade(first.section, standard)
         tail = first.section.rsplit(":", 1)[-1].strip()
         if grade is not None and grade.severity is not None:
+            if own_kind is not None and own_kind != grade.kind:
+                return
             values["severity"] = grade.text
         elif grade is None and tail != first.section.strip() and _kind_cell(tail):
             # '... workplace regulations : Advisory': a kind word the vocabulary lacks.
@@ -1423,15 +1472,49 @@ def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     return None
 
 
-def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
-    """Kind from the finding's heading words or the section it is printed under."""
+def _own_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
+    """The observation or good-practice kind a finding's own description label or heading
+    states ('Remark: ...', 'Item 3 | Observation'); None when they state none. A field's
+    name ('RECOMMENDATIONS: FOR CORRECTIVE ACTION') states no kind."""
     kind = _label_kind(draft, standard)
     if kind is not None:
         return kind
-    heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
-    kind = _head_kind(heads, standard)
-    if kind in ("observation", "good_practice"):
+    described = False
+    for role, block in zip(draft.roles, draft.blocks, strict=True):
+        described = described or role == "description"
+        if role not in ("HEAD", "OTHER") or (block.label and _field_name(block.label)):
+            continue
+        if described and block.heading:
+            break  # the next part's heading ('Positive aspects') read after the text
+        kind = _head_kind([block], standard)
+        if kind == "non_compliance" and _finding_id(block.full_text):
+            continue  # an ID ('NC-11') numbers a report's observations too
+        if kind is not None:
+            return kind if kind in ("observation", "good_practice") else None
+    return None
+
+
+def _finding_id(text: str) -> bool:
+    """A finding's ID and nothing else ('NC-11', 'NCR 3')."""
+    return len(text.split()) <= 2 and bool(re.search(r"\d", text)) and len(text) <= MAX_ID_CHARS
+
+
+def _other_kind(grade_text: str, own_kind: FindingKind | None, standard: Standard) -> bool:
+    """True when a grade names another kind than the one the finding states itself."""
+    if own_kind is None:
+        return False
+    grade = find_grade(grade_text, standard)
+    kind = grade.kind if grade is not None else section_kind(grade_text)
+    return kind is not None and kind != own_kind
+
+
+def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
+    """Kind from the finding's heading words or the section it is printed under."""
+    kind = _own_kind(draft, standard)
+    if kind is not None:
         return kind
+    heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
+    kind = _head_kind(heads, standard)  # at most a bare 'NC 1' by now
     # A type cell of the finding's row beats a heading's bare 'NC 1'.
     kind = _trailing_kind(draft, standard) or kind
     if kind is not None:
