@@ -1292,3 +1292,23 @@ def test_grade_named_cell_gives_way_to_the_value_beside_it() -> None:
         first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
         assert (first.kind, first.severity_raw) == ("good_practice", "Good practice")
         assert (second.kind, second.severity_raw) == ("non_compliance", "Zero Tolerance")
+
+
+def test_bracketed_grade_opening_the_text_is_the_findings_grade() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Good practices", {"heading": True}),
+            ("description", f"[Significant] {DESCRIPTION}", {"marker": "6.3", "start": True}),
+            ("description", "(Observation) Evacuation maps do not show the new layout.", {}),
+            ("description", "(2) The canteen was closed on the day of the audit.", {}),
+        ]
+    )
+    starts[2] = starts[3] = True
+    first, second, third = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.kind, first.severity_raw, first.description) == (
+        "non_compliance",
+        "Significant",
+        DESCRIPTION,
+    )
+    assert (second.kind, second.severity_raw) == ("observation", "Observation")
+    assert third.description.startswith("(2) The canteen")

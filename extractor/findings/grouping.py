@@ -90,6 +90,8 @@ MAX_TRAILING_CELLS = 3
 # A heading this short that names a finding's field ('Finding', 'Code Section') is a label
 # printed over the finding, not a part of the report ('Corrective action plan').
 MAX_FIELD_NAME_WORDS = 2
+# '[Minor] ...', '(Observation) - ...': a bracketed tag opening a finding's text.
+_LEADING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,40})[\])]\s*[:\-–]?\s*")
 # A finding's ID is short ('NC-11', 'NCR 2024-03').
 MAX_ID_CHARS = 16
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
@@ -815,6 +817,11 @@ def _finding(
             values[SHORT_ROLES[role]] = value_text(value or block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
+    tagged = _leading_grade(values.get("description", ""), standard)
+    if tagged is not None:
+        # '[Minor] The staircase was blocked': the finding's own grade, not its text.
+        tag, values["description"] = tagged
+        values.setdefault("severity", tag)
     trailing = trailing_clause(values.get("description"), standard)
     if trailing is not None:
         # '... was not done. REFERENCE TO CODE Principle 10': the finding's clause, not its text.
@@ -888,6 +895,20 @@ def _finding(
         return None
     confidence = min(draft.scores) if draft.scores else 1.0
     return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
+
+
+def _leading_grade(text: str, standard: Standard) -> tuple[str, str] | None:
+    """A grade or kind tag in brackets opening a finding's text ('[Minor] ...',
+    '(Observation) ...'): the tag and the text after it; None when the text opens with none."""
+    match = _LEADING_TAG.match(text)
+    if match is None:
+        return None
+    tag = match.group(1).strip()
+    grade = find_grade(tag, standard)
+    whole = grade is not None and grade.start == 0 and grade.end >= len(tag.rstrip(" .:"))
+    if not (whole or _kind_cell(tag)):
+        return None
+    return tag, text[match.end() :]
 
 
 def _key_cell(draft: _Draft, position: int) -> bool:
