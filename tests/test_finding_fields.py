@@ -1312,3 +1312,18 @@ def test_bracketed_grade_opening_the_text_is_the_findings_grade() -> None:
     )
     assert (second.kind, second.severity_raw) == ("observation", "Observation")
     assert third.description.startswith("(2) The canteen")
+
+
+def test_field_name_read_as_a_kind_word_grades_nothing() -> None:
+    # 'FLA recommendation' names the corrective-action row of a key-value box.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "ID 062-04 | Noncompliance", {"heading": True, "start": True}),
+            ("OTHER", "Description of finding", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "FLA recommendation", {"heading": True}),
+            ("corrective_action", "Stop the practice and discipline those responsible.", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fla")
+    assert (finding.kind, finding.severity_raw) == ("non_compliance", None)

@@ -1000,10 +1000,11 @@ def _numbered_topic(block: Block, standard: Standard) -> bool:
 
 def _kind_cell(text: str) -> bool:
     """A cell holding nothing but an observation or good-practice word that the grade
-    vocabulary does not list ('Advisory'), and that names no field ('Observation details')."""
+    vocabulary does not list ('Advisory'), and that names no field ('Observation details',
+    'FLA recommendation')."""
     words = text.split()
-    if not 0 < len(words) <= 2 or find_grade(text) is not None or label_field(text) is not None:
-        return False
+    if not 0 < len(words) <= 2 or find_grade(text) is not None or _field_name(text):
+        return False  # a column's name ('FLA recommendation') is no kind
     return section_kind(text) in ("observation", "good_practice") and not re.search(
         r"\b(details?|description|summary|evidence|noted|type)\b", text, re.IGNORECASE
     )
