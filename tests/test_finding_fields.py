@@ -1260,6 +1260,20 @@ def test_finding_id_naming_a_non_compliance_leaves_the_type_cell_in_force() -> N
     assert finding.severity_raw != "Major Nonconformance"
 
 
+def test_kind_after_a_non_compliance_id_is_the_findings_kind() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "NC 3: Observation", {"start": True}),
+            ("severity", "NC 3", {}),
+            ("description", "Several fixed-term contracts have been renewed four times.", {}),
+            ("HEAD", "NC 4: Minor", {"start": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.kind, second.kind) == ("observation", "non_compliance")
+
+
 def test_next_parts_heading_read_after_the_text_is_not_the_findings_kind() -> None:
     blocks, roles, starts = _blocks(
         [

@@ -92,8 +92,8 @@ MAX_TRAILING_CELLS = 3
 MAX_FIELD_NAME_WORDS = 2
 # '[Minor] ...', '(Observation) - ...': a bracketed tag opening a finding's text.
 _LEADING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,40})[\])]\s*[:\-–]?\s*")
-# A finding's ID is short ('NC-11', 'NCR 2024-03').
-MAX_ID_CHARS = 16
+# A finding's ID opening a heading: 'NC-11', 'NCR 3:', 'CAR #2 |'.
+_FINDING_ID = re.compile(r"^\s*(?:NCR?|CAR)\s*[-#.]?\s*\d[\w.\-/]*\s*[:|\-–]?\s*", re.IGNORECASE)
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
 MIN_PARAGRAPH_RUN = 3
 # A grade slot's name is short ('PRIORITY', 'Finding type', 'NC grade level'); a longer label
@@ -807,6 +807,8 @@ def _finding(
                 continue  # a heading or a name the labeller took for a deadline
             if role == "severity" and _numbered_topic(block, standard):
                 continue  # a topic heading ('5.2 Environment') the labeller took for a grade
+            if role == "severity" and not _FINDING_ID.sub("", block.text, count=1):
+                continue  # the finding's ID ('NC 3') the labeller took for its grade
             if _key_cell(draft, position):
                 continue  # 'ZT | Good practice': the field's name, then its value
             if role == "clause" and _numbering(block):
@@ -1472,13 +1474,18 @@ def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
 def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None:
     """The kind a finding's heading states ('Observation 2', 'Finding 3: Noncompliance')."""
     for block in heads:
-        grade = find_grade(block.full_text, standard)
-        if grade is not None and grade.kind is not None:
-            return grade.kind
-        kind = section_kind(block.full_text)
-        if kind in ("observation", "good_practice"):
+        kind = _text_kind(block.full_text, standard)
+        if kind is not None:
             return kind
     return None
+
+
+def _text_kind(text: str, standard: Standard) -> FindingKind | None:
+    grade = find_grade(text, standard)
+    if grade is not None and grade.kind is not None:
+        return grade.kind
+    kind = section_kind(text)
+    return kind if kind in ("observation", "good_practice") else None
 
 
 def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
@@ -1508,17 +1515,12 @@ def _own_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
             continue
         if described and block.heading:
             break  # the next part's heading ('Positive aspects') read after the text
-        kind = _head_kind([block], standard)
-        if kind == "non_compliance" and _finding_id(block.full_text):
-            continue  # an ID ('NC-11') numbers a report's observations too
+        # An ID ('NC-11', 'NC 3: Observation') numbers a report's observations too.
+        text = _FINDING_ID.sub("", block.full_text, count=1)
+        kind = _text_kind(text, standard) if text else None
         if kind is not None:
             return kind if kind in ("observation", "good_practice") else None
     return None
-
-
-def _finding_id(text: str) -> bool:
-    """A finding's ID and nothing else ('NC-11', 'NCR 3')."""
-    return len(text.split()) <= 2 and bool(re.search(r"\d", text)) and len(text) <= MAX_ID_CHARS
 
 
 def _other_kind(grade_text: str, own_kind: FindingKind | None, standard: Standard) -> bool:
