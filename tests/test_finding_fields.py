@@ -1341,3 +1341,17 @@ def test_field_name_read_as_a_kind_word_grades_nothing() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="fla")
     assert (finding.kind, finding.severity_raw) == ("non_compliance", None)
+
+
+def test_finding_id_heading_leaves_the_part_in_force() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Opportunities for Improvement", {"heading": True}),
+            (OUTSIDE, "F-11", {"heading": True}),
+            ("HEAD", "Item", {"heading": True, "start": True}),
+            ("OTHER", "Code A1", {}),
+            ("description", "The agency's recruitment fees have not been verified.", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert finding.kind == "observation"

@@ -92,6 +92,10 @@ MAX_TRAILING_CELLS = 3
 MAX_FIELD_NAME_WORDS = 2
 # '[Minor] ...', '(Observation) - ...': a bracketed tag opening a finding's text.
 _LEADING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,40})[\])]\s*[:\-–]?\s*")
+# A finding's ID or number alone: 'F-11', 'Item 4', 'No. 3', '#12', 'OBS-2'.
+_REFERENCE_ONLY = re.compile(
+    r"(?:(?:item|no|nr|ref|finding|issue)\.?\s*)?#?\s*[A-Z]{0,4}[-\s]?\d{1,4}[.:]?", re.IGNORECASE
+)
 # A finding's ID opening a heading: 'NC-11', 'NCR 3:', 'CAR #2 |'.
 _FINDING_ID = re.compile(r"^\s*(?:NCR?|CAR)\s*[-#.]?\s*\d[\w.\-/]*\s*[:|\-–]?\s*", re.IGNORECASE)
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
@@ -201,8 +205,8 @@ class _Context:
                 self.grade = block.text.strip()
             return
         text = block.full_text
-        if _key(text) in self.column_headers:
-            return
+        if _key(text) in self.column_headers or _reference_only(text):
+            return  # a column's name; a finding's ID ('F-11', 'Item 4') opens no part
         grade = find_grade(text, standard)
         if grade is not None and (grade.severity is not None or grade.kind != "non_compliance"):
             self.kind, self.grade = grade.kind, grade.text if grade.severity is not None else None
@@ -1291,6 +1295,11 @@ def _bare_number(text: str) -> bool:
     """A heading that prints nothing but a number ('3', '3.'): the finding's own count, for a
     clause heading names its topic too ('3. Child labour')."""
     return re.fullmatch(r"\s*\d{1,3}\s*[.):]?\s*", text) is not None
+
+
+def _reference_only(text: str) -> bool:
+    """A heading that prints nothing but a finding's ID or number ('F-11', 'Item 4', '#3')."""
+    return _REFERENCE_ONLY.fullmatch(text.strip()) is not None
 
 
 def _part_heading(text: str, standard: Standard) -> bool:
