@@ -1355,3 +1355,38 @@ def test_finding_id_heading_leaves_the_part_in_force() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="rba")
     assert finding.kind == "observation"
+
+
+def test_id_row_left_outside_after_the_text_opens_the_next_box() -> None:
+    # Key-value boxes read without starts; the first box's head went to no finding.
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            (OUTSIDE, "Item", {"heading": True}),
+            (OUTSIDE, "212-02", {}),
+            ("OTHER", "Code Element", {"heading": True}),
+            ("clause", "ER", {}),
+            ("OTHER", "Finding Type", {"heading": True}),
+            ("OTHER", "Details", {"heading": True}),
+            ("description", "Workers said they paid nothing to the recruitment agency.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="fla")
+    assert (first.clause, second.clause) == (None, "ER")
+
+
+def test_field_name_of_the_findings_head_printed_again_opens_the_next_box() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "Finding Type", {"heading": True, "start": True}),
+            ("OTHER", "Details", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "Code Element", {"heading": True}),
+            ("OTHER", "Finding Type", {"heading": True}),
+            ("clause", "HOW", {}),
+            ("OTHER", "Details", {"heading": True}),
+            ("description", "Overtime is compulsory; refusing it costs the attendance bonus.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="fla")
+    assert (first.clause, second.clause) == (None, "HOW")

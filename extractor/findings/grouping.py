@@ -726,14 +726,33 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
         (i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), default=len(draft.roles)
     )
     held = set(draft.roles[: last_text + 1])
+    # Field names printed in the finding's own head ('Code Element', 'Finding Type'): a box
+    # prints them again for the next finding.
+    names = {
+        _key(b.full_text)
+        for r, b in zip(draft.roles[:last_text], draft.blocks, strict=False)
+        if r == "OTHER" and _field_name(b.full_text)
+    }
     repeated = next(
         (
             i
             for i in range(last_text + 1, len(draft.roles))
-            if draft.roles[i] in held and draft.roles[i] in HEADING_FIELD_ROLES
+            if (draft.roles[i] in held and draft.roles[i] in HEADING_FIELD_ROLES)
+            or (draft.roles[i] == "OTHER" and _key(draft.blocks[i].full_text) in names)
         ),
         None,
     )
+    # A row naming the next box's ID ('Item', 'No.') left outside after the text opens it.
+    id_row = next(
+        (
+            i
+            for i, b in draft.between
+            if i > last_text and b.heading and header_field(b.full_text) == REF
+        ),
+        None,
+    )
+    if id_row is not None and (repeated is None or id_row < repeated):
+        repeated = id_row
     cut = len(draft.roles) if repeated is None else repeated
     if repeated is not None or block.table is None:
         while cut > last_text + 1 and draft.roles[cut - 1] == "OTHER":
