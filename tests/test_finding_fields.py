@@ -1390,3 +1390,24 @@ def test_field_name_of_the_findings_head_printed_again_opens_the_next_box() -> N
     )
     first, second = group_findings(blocks, roles, starts, standard="fla")
     assert (first.clause, second.clause) == (None, "HOW")
+
+
+def test_id_field_read_after_the_text_opens_the_next_box() -> None:
+    def box(number: str, code: str, text: str) -> list[tuple[str, str, dict]]:
+        return [
+            (OUTSIDE, f"ID {number}", {"heading": True}),
+            ("OTHER", "ID", {"heading": True}),
+            ("OTHER", number, {}),
+            ("OTHER", "Requirement", {"heading": True}),
+            ("clause", code, {}),
+            ("OTHER", "Finding", {"heading": True}),
+            ("description", text, {}),
+        ]
+
+    rows = box("1", "Question 2.9", DESCRIPTION)[5:]  # the first box's head went elsewhere
+    rows += box("2", "Question 2.8", "A guard slapped a worker at the gate.")
+    rows += box("3", "Question 5.2", "Payslips do not show overtime hours.")
+    rows[0][2]["start"] = True
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert [f.clause for f in findings] == [None, "2.8", "5.2"]

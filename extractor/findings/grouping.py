@@ -742,15 +742,18 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
         ),
         None,
     )
-    # A row naming the next box's ID ('Item', 'No.') left outside after the text opens it.
-    id_row = next(
-        (
-            i
-            for i, b in draft.between
-            if i > last_text and b.heading and header_field(b.full_text) == REF
-        ),
-        None,
+    # The next box's ID row ('Item', 'No.', 'ID 2'), left outside or read as a field's name
+    # after the text, opens it.
+    outside_ids = (
+        i for i, b in draft.between if i > last_text and b.heading and _names_id(b.full_text)
     )
+    own_ids = (
+        i
+        for i in range(last_text + 1, len(draft.roles))
+        if draft.roles[i] == "OTHER" and header_field(draft.blocks[i].full_text) == REF
+    )
+    id_row = min(outside_ids, default=None)
+    id_row = min((i for i in (id_row, next(own_ids, None)) if i is not None), default=None)
     if id_row is not None and (repeated is None or id_row < repeated):
         repeated = id_row
     cut = len(draft.roles) if repeated is None else repeated
@@ -782,6 +785,13 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
         draft.scores[:cut],
     )
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
+
+
+def _names_id(text: str) -> bool:
+    """A field name for a finding's ID ('Item', 'No.'), alone or with the ID ('ID 2')."""
+    return header_field(text) == REF or (
+        _reference_only(text) and header_field(text.split()[0]) == REF
+    )
 
 
 def _section_heading_held(
