@@ -1411,3 +1411,29 @@ def test_id_field_read_after_the_text_opens_the_next_box() -> None:
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert [f.clause for f in findings] == [None, "2.8", "5.2"]
+
+
+def test_findings_own_number_in_its_heading_names_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "1 Employment is freely chosen", {"heading": True}),
+            ("HEAD", "Item 2 | Minor", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert (finding.clause, finding.severity_raw) == ("1", "Minor")
+
+
+def test_clause_line_set_as_a_heading_and_left_outside_names_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "1 Employment is freely chosen", {"heading": True}),
+            ("HEAD", "Item 2 | Minor", {"heading": True, "start": True}),
+            (OUTSIDE, "ETI 1.3", {"heading": True, "label": "ETI clause"}),
+            ("description", DESCRIPTION, {}),
+            (OUTSIDE, "Colour legend", {"heading": True, "label": "Minor"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert finding.clause == "ETI 1.3"

@@ -30,7 +30,7 @@ from extractor.audit.dates import find_dates
 from extractor.audit.severity import GradeMatch, find_grade
 from extractor.findings.assemble import make_finding, printed_grade
 from extractor.findings.features import label_above, names_field
-from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
+from extractor.findings.fields import AREA, IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -92,6 +92,10 @@ MAX_TRAILING_CELLS = 3
 MAX_FIELD_NAME_WORDS = 2
 # '[Minor] ...', '(Observation) - ...': a bracketed tag opening a finding's text.
 _LEADING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,40})[\])]\s*[:\-–]?\s*")
+# A finding's own number opening a heading: 'Item 1 |', 'Finding 3:', 'No. 4 -'.
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:item|no|nr|ref|finding|issue|obs)\.?\s*#?\s*\d{1,3}(?:\s*[|:]|\s+[-–]|\s*$)\s*", re.I
+)
 # A finding's ID or number alone: 'F-11', 'Item 4', 'No. 3', '#12', 'OBS-2'.
 _REFERENCE_ONLY = re.compile(
     r"(?:(?:item|no|nr|ref|finding|issue)\.?\s*)?#?\s*[A-Z]{0,4}[-\s]?\d{1,4}[.:]?", re.IGNORECASE
@@ -787,6 +791,13 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
 
 
+def _names_clause(label: str | None) -> bool:
+    """A label naming the clause field ('Clause', 'ETI clause', 'Code ref')."""
+    return bool(label) and (
+        label_field(label) == "clause" or header_field(label) in ("clause", AREA)
+    )
+
+
 def _names_id(text: str) -> bool:
     """A field name for a finding's ID ('Item', 'No.'), alone or with the ID ('ID 2')."""
     return header_field(text) == REF or (
@@ -1227,6 +1238,8 @@ def _head_clause(block: Block, standard: Standard) -> str | None:
     if block.heading and block.marker:
         # '2.4 Is the site free of pregnancy testing?': the heading's number is its clause.
         code = marker_clause(block.marker, standard, ocr=block.ocr)
+    # 'Item 1 | Minor', 'Finding 3: 4.2 Wages': the finding's own number names no clause.
+    text = _LEADING_NUMBER.sub("", text, count=1)
     if code is None and len(text.split()) <= 2:
         # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
         code = clean_clause(text, standard, ocr=block.ocr)
@@ -1410,8 +1423,8 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
             if code is not None and not _count(code) and code not in not_clauses:
                 return code
             continue
-        if block.heading:
-            continue
+        if block.heading and not _names_clause(block.label):
+            continue  # a legend or field line set as a heading; 'ETI clause: ETI 1.5' is none
         if block.label is None:
             # An unlabelled cell among the finding's head ('Ref.' | 'Q 6.4' | 'Finding'), or
             # a reference line within it ('Q: COMP-21' under a bullet); a bare code after the
