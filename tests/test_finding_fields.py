@@ -1437,3 +1437,17 @@ def test_clause_line_set_as_a_heading_and_left_outside_names_the_clause() -> Non
     )
     (finding,) = group_findings(blocks, roles, starts, standard="smeta")
     assert finding.clause == "ETI 1.3"
+
+
+def test_clause_line_under_the_text_cut_off_by_a_start_goes_back_to_its_finding() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "The rights of freedom of association (PA3)", {"heading": True}),
+            ("description", DESCRIPTION, {"marker": "•", "start": True}),
+            ("OTHER", "3.5", {"heading": True, "label": "Performance Area", "start": True}),
+            (OUTSIDE, "Recommendation", {"label": "Type of Finding"}),
+            ("description", "Drinking water points are far from the lines.", {"start": True}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert first.clause == "3.5"

@@ -306,6 +306,7 @@ def group_findings(
         current.scores.append(scores[i] if scores is not None else 1.0)
         gap = 0
     _orphan_grades_returned(drafts)
+    _orphan_clause_lines_returned(drafts)
     made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
@@ -365,6 +366,32 @@ def _orphan_grades_returned(drafts: list[_Draft]) -> None:
                 before.blocks.append(block)
                 before.roles.append(role)
                 before.scores.append(score)
+
+
+def _orphan_clause_lines_returned(drafts: list[_Draft]) -> None:
+    """Give back the clause lines printed under a finding's text ('Performance Area: 3.5')
+    that a start predicted on them cut off into a draft without text: they go to the finding
+    before, which reads its clause from them when it prints none before its text."""
+    for before, draft in zip(drafts, drafts[1:], strict=False):
+        if any(role in TEXT_ROLES for role in draft.roles) or not any(
+            role in TEXT_ROLES for role in before.roles
+        ):
+            continue
+        lines = 0
+        while (
+            lines < len(draft.blocks)
+            and draft.roles[lines] in ("OTHER", "clause")
+            and _names_clause(draft.blocks[lines].label)
+        ):
+            lines += 1
+        if lines == 0:
+            continue
+        before.blocks += draft.blocks[:lines]
+        before.roles += draft.roles[:lines]
+        before.scores += draft.scores[:lines]
+        del draft.blocks[:lines], draft.roles[:lines], draft.scores[:lines]
+        draft.between = [(i - lines, b) for i, b in draft.between if i >= lines]
+    drafts[:] = [draft for draft in drafts if draft.blocks]
 
 
 def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
