@@ -1451,3 +1451,24 @@ def test_clause_line_under_the_text_cut_off_by_a_start_goes_back_to_its_finding(
     )
     first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert first.clause == "3.5"
+
+
+def test_labelled_line_under_each_bullet_stays_with_its_bullet() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "PA1 - Social management system", {"heading": True, "start": True}),
+            ("description", "Overtime is capped at 60 hours a month by the rota.", {"marker": "•"}),
+            ("OTHER", "Good practice", {"label": "Category"}),
+            ("description", DESCRIPTION, {"marker": "•"}),
+            (OUTSIDE, "Finding", {"label": "Category"}),
+            ("HEAD", "PA7 - Occupational health and safety", {"heading": True, "start": True}),
+            ("description", "Drinking water points are far from the lines.", {"marker": "•"}),
+            (OUTSIDE, "Recommendation", {"label": "Category"}),
+        ]
+    )
+    first, second, third = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert (first.kind, second.kind, third.kind) == (
+        "good_practice",
+        "non_compliance",
+        "observation",
+    )

@@ -28,7 +28,7 @@ from extractor.audit.clauses import (
 )
 from extractor.audit.dates import find_dates
 from extractor.audit.severity import GradeMatch, find_grade
-from extractor.findings.assemble import make_finding, printed_grade
+from extractor.findings.assemble import MAX_KIND_WORDS, make_finding, printed_grade
 from extractor.findings.features import label_above, names_field
 from extractor.findings.fields import AREA, IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
@@ -307,6 +307,7 @@ def group_findings(
         gap = 0
     _orphan_grades_returned(drafts)
     _orphan_clause_lines_returned(drafts)
+    _trailing_lines_returned(drafts)
     made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
@@ -392,6 +393,28 @@ def _orphan_clause_lines_returned(drafts: list[_Draft]) -> None:
         del draft.blocks[:lines], draft.roles[:lines], draft.scores[:lines]
         draft.between = [(i - lines, b) for i, b in draft.between if i >= lines]
     drafts[:] = [draft for draft in drafts if draft.blocks]
+
+
+def _trailing_lines_returned(drafts: list[_Draft]) -> None:
+    """Give back labelled lines printed under a finding's text ('Category: Good practice'
+    under a bullet) that went to the next finding as its head: where that finding prints the
+    same labels after its own text, each finding's lines follow its text."""
+    for before, draft in zip(drafts, drafts[1:], strict=False):
+        first_text = next((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), 0)
+        if first_text == 0 or not any(r in TEXT_ROLES for r in before.roles):
+            continue
+        lead = draft.blocks[:first_text]
+        if not all(b.label and label_field(b.label) not in (None, IGNORE) for b in lead):
+            continue
+        after = {_key(b.label) for b in draft.blocks[first_text + 1 :] if b.label}
+        after |= {_key(b.label) for i, b in draft.between if i > first_text and b.label}
+        if not all(_key(b.label or "") in after for b in lead):
+            continue
+        before.blocks += lead
+        before.roles += draft.roles[:first_text]
+        before.scores += draft.scores[:first_text]
+        del draft.blocks[:first_text], draft.roles[:first_text], draft.scores[:first_text]
+        draft.between = [(i - first_text, b) for i, b in draft.between if i >= first_text]
 
 
 def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
@@ -1494,6 +1517,11 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         grade = _whole_grade(block, standard)
         if grade is not None and grade.kind in ("observation", "good_practice"):
             return grade.kind
+        if block.label is not None and len(block.text.split()) <= MAX_KIND_WORDS:
+            # A labelled value ('Category: Recommendation') is no column's name.
+            kind = section_kind(block.text)
+            if kind in ("observation", "good_practice"):
+                return kind
     return None
 
 
