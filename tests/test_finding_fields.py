@@ -1472,3 +1472,21 @@ def test_labelled_line_under_each_bullet_stays_with_its_bullet() -> None:
         "non_compliance",
         "observation",
     )
+
+
+def test_type_cell_read_as_another_field_names_the_kind() -> None:
+    def row(n: int, category: str, text: str) -> list[tuple[str, str, dict]]:
+        cells = {"table": 0, "row": n}
+        return [
+            ("clause", f"Benchmark ER.{n}", {**cells, "col": 0, "col_header": "Code Clause"}),
+            ("clause", category, {**cells, "col": 1, "col_header": "Category"}),
+            ("description", text, {**cells, "col": 2, "col_header": "Finding Explanation"}),
+        ]
+
+    rows = row(19, "Risk of Noncompliance", "Temporary contracts keep being renewed.")
+    rows += row(20, "Major", DESCRIPTION)
+    rows[0][2]["start"] = rows[3][2]["start"] = True
+    blocks, roles, starts = _blocks(rows)
+    first, second = group_findings(blocks, roles, starts, standard="fla")
+    assert (first.kind, first.clause, first.severity_raw) == ("observation", "ER.19", None)
+    assert (second.kind, second.severity_raw) == ("non_compliance", "Major")

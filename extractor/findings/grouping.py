@@ -891,11 +891,20 @@ def _finding(
     """`not_clauses`: codes printed with the finding known to be no clause (the running
     numbers of the report's findings); `not_headings`: such codes the headings above it print."""
     values: dict[str, str] = {}
+    cell_kind: FindingKind | None = None
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role in TEXT_ROLES:
             values[role] = (
                 f"{values[role]} {value_text(block)}" if role in values else value_text(block)
             )
+        elif role in ("clause", "topic") and not block.heading and _grade_cell(block, standard):
+            # 'Risk of Noncompliance' under 'Category': a grade or type the labeller took for
+            # another short field. A type is the finding's kind, not its printed grade.
+            grade = _whole_grade(block, standard)
+            if grade is not None and grade.severity is not None:
+                values.setdefault("severity", value_text(block))
+            elif grade is not None and cell_kind is None:
+                cell_kind = grade.kind
         elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
             if role == "due" and not reads_as_due(block.text):
                 continue  # a heading or a name the labeller took for a deadline
@@ -981,7 +990,7 @@ def _finding(
     finding = make_finding(
         values,
         standard=standard,
-        section_kind=_section_kind(draft, standard),
+        section_kind=_section_kind(draft, standard, cell_kind),
         page=first.page,
         bbox=bbox,
         source="table" if first.table is not None else "prose_labelled",
@@ -1005,6 +1014,17 @@ def _leading_grade(text: str, standard: Standard) -> tuple[str, str] | None:
     if not (whole or _kind_cell(tag)):
         return None
     return tag, text[match.end() :]
+
+
+def _grade_cell(block: Block, standard: Standard) -> bool:
+    """A cell that is a grade as a whole and holds no code ('Risk of Noncompliance',
+    'Major'); a bare finding-type word ('Noncompliance') is none."""
+    grade = _whole_grade(block, standard)
+    if grade is None or grade.kind is None:
+        return False
+    if grade.kind == "non_compliance" and grade.severity is None:
+        return False
+    return _cell_clause(block, standard) is None
 
 
 def _key_cell(draft: _Draft, position: int) -> bool:
@@ -1638,15 +1658,18 @@ def _other_kind(grade_text: str, own_kind: FindingKind | None, standard: Standar
     return kind is not None and kind != own_kind
 
 
-def _section_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
-    """Kind from the finding's heading words or the section it is printed under."""
+def _section_kind(
+    draft: _Draft, standard: Standard, cell_kind: FindingKind | None = None
+) -> FindingKind | None:
+    """Kind from the finding's heading words or the section it is printed under; `cell_kind`:
+    the type a cell among its blocks states, after its own heading and row."""
     kind = _own_kind(draft, standard)
     if kind is not None:
         return kind
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     kind = _head_kind(heads, standard)  # at most a bare 'NC 1' by now
     # A type cell of the finding's row beats a heading's bare 'NC 1'.
-    kind = _trailing_kind(draft, standard) or kind
+    kind = _trailing_kind(draft, standard) or cell_kind or kind
     if kind is not None:
         return kind
     first = draft.blocks[0]
