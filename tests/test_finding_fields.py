@@ -1490,3 +1490,20 @@ def test_type_cell_read_as_another_field_names_the_kind() -> None:
     first, second = group_findings(blocks, roles, starts, standard="fla")
     assert (first.kind, first.clause, first.severity_raw) == ("observation", "ER.19", None)
     assert (second.kind, second.severity_raw) == ("non_compliance", "Major")
+
+
+def test_grade_of_a_summary_row_read_into_a_good_practice_is_not_its_grade() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Section E1 Notable Practice", {"heading": True, "start": True}),
+            ("OTHER", "F-08", {"label": "Finding ID"}),
+            ("description", "All workers receive a written contract in their language.", {}),
+            ("OTHER", "Findings at a glance", {"heading": True}),
+            ("OTHER", "A1", {}),
+            ("OTHER", "Restriction of movement", {}),
+            ("OTHER", "Minor Nonconformance", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert finding.kind == "good_practice"
+    assert finding.severity_raw != "Minor Nonconformance"

@@ -941,14 +941,14 @@ def _finding(
     elif not_clauses and clean_clause(values.get("clause", ""), standard) in not_clauses:
         del values["clause"]
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
-    _fields_from_heads(heads, values, standard)
+    own_kind = _own_kind(draft, standard)
+    _fields_from_heads(heads, values, standard, own_kind)
     first = draft.blocks[0]
     # The section a finding is printed under names its clause unless it is a paragraph number
     # or a clause reference closing the finding before.
     section_clause = not _previous_reference(first, previous, draft.context_at) and (
         not first.section or _key(first.section) not in paragraphs
     )
-    own_kind = _own_kind(draft, standard)
     _fields_from_section(first, values, standard, clause=section_clause, own_kind=own_kind)
     if values.get("clause") in not_headings:
         del values["clause"]
@@ -1071,8 +1071,15 @@ def rejoin_breaks(text: str) -> str:
     return re.sub(r"(?<=\d) -(?=\d)", "-", text)
 
 
-def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard: Standard) -> None:
-    """Read a grade, clause and topic printed in a finding's heading or header cells.
+def _fields_from_heads(
+    heads: Sequence[Block],
+    values: dict[str, str],
+    standard: Standard,
+    own_kind: FindingKind | None = None,
+) -> None:
+    """Read a grade, clause and topic printed in a finding's heading or header cells. A
+    grade of another kind than the finding's own heading states (`own_kind`) is another
+    finding's ('Minor Nonconformance' in a summary table read into a notable practice).
 
     The clause is chosen before (`_finding_clause`).
     """
@@ -1081,10 +1088,16 @@ def _fields_from_heads(heads: Sequence[Block], values: dict[str, str], standard:
         if block.label:
             name = label_field(block.label)
             if name in ("severity", "clause", "due", "topic", "title") and name not in values:
-                values[name] = text
+                if name != "severity" or not _other_kind(text, own_kind, standard):
+                    values[name] = text
                 continue
         grade = find_grade(text, standard)
-        if "severity" not in values and grade is not None and grade.severity is not None:
+        if (
+            "severity" not in values
+            and grade is not None
+            and grade.severity is not None
+            and not _other_kind(grade.text, own_kind, standard)
+        ):
             values["severity"] = grade.text
         elif "severity" not in values and _kind_cell(text):
             # A type cell holding only an observation or good-practice word ('Advisory').
