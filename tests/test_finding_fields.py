@@ -1507,3 +1507,18 @@ def test_grade_of_a_summary_row_read_into_a_good_practice_is_not_its_grade() -> 
     (finding,) = group_findings(blocks, roles, starts, standard="rba")
     assert finding.kind == "good_practice"
     assert finding.severity_raw != "Minor Nonconformance"
+
+
+def test_type_cell_far_along_the_findings_row_names_its_kind() -> None:
+    headers = ["Local law", "Recommended corrective action", "Timescale", "Workers affected"]
+    cells = {"table": 0, "row": 1}
+    rows = [("description", DESCRIPTION, {**cells, "col": 2, "col_header": "Description"})]
+    rows[0][2]["start"] = True
+    rows += [
+        (OUTSIDE, "N/A", {**cells, "col": 3 + k, "col_header": header})
+        for k, header in enumerate(headers)
+    ]
+    rows.append((OUTSIDE, "Observation", {**cells, "col": 7, "col_header": "Finding type"}))
+    blocks, roles, starts = _blocks(rows)
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert finding.kind == "observation"

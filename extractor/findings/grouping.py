@@ -1535,7 +1535,14 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     'Best practice' after a 'Finding type' cell, 'Category: Good practice'). It names the
     finding's kind, not its grade (the report's grade may sit in another column)."""
     end = len(draft.blocks)
-    trailing = [block for index, block in draft.between if index == end][:MAX_TRAILING_CELLS]
+    after = [block for index, block in draft.between if index == end]
+    # A wide row's cells however many ('Finding type' ten columns after the description).
+    descriptions = [b for b, r in zip(draft.blocks, draft.roles, strict=True) if r == "description"]
+    trailing = after[:MAX_TRAILING_CELLS] + [
+        block
+        for block in after[MAX_TRAILING_CELLS:]
+        if any(_same_row(block, description) for description in descriptions)
+    ]
     last = draft.blocks[-1]
     after_type = _field_name(last.full_text) and "severity" in (
         header_field(last.full_text),
