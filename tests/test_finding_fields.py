@@ -1522,3 +1522,19 @@ def test_type_cell_far_along_the_findings_row_names_its_kind() -> None:
     blocks, roles, starts = _blocks(rows)
     (finding,) = group_findings(blocks, roles, starts, standard="smeta")
     assert finding.kind == "observation"
+
+
+def test_code_in_what_reads_as_a_headings_label_is_its_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "HEAD",
+                "Risk of Nonconformance",
+                {"heading": True, "label": "Section A1 Forced labour", "start": True},
+            ),
+            ("OTHER", "F-07", {"label": "Finding ID"}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert (finding.clause, finding.kind) == ("A1", "observation")

@@ -1329,6 +1329,11 @@ def _head_clause(block: Block, standard: Standard) -> str | None:
     if code is None:
         clauses = find_clauses(text, standard, ocr=block.ocr)
         code = clauses[0].code if clauses else None
+    if code is None and block.label and label_field(block.label) is None:
+        # 'Section A1 Forced labour: Risk of Nonconformance': the heading's code went into
+        # what reads as its label.
+        clauses = find_clauses(block.label, standard, ocr=block.ocr)
+        code = clauses[0].code if clauses else None
     return None if code is None or _count(code) else code
 
 
