@@ -1538,3 +1538,17 @@ def test_code_in_what_reads_as_a_headings_label_is_its_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="rba")
     assert (finding.clause, finding.kind) == ("A1", "observation")
+
+
+def test_letter_under_the_rating_column_is_a_grade_not_a_clause() -> None:
+    cells = {"table": 0, "row": 1}
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "FL", {**cells, "col": 0, "col_header": "Standard Clause", "start": True}),
+            ("title", "Freedom of movement", {**cells, "col": 1, "col_header": "Short Title"}),
+            ("OTHER", "C", {**cells, "col": 2, "col_header": "Rating"}),
+            ("description", DESCRIPTION, {**cells, "col": 3, "col_header": "What Was Found"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.severity_raw) == ("FL", "C")

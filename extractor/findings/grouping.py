@@ -1169,6 +1169,9 @@ def _finding_clause(
         elif role in ("HEAD", "OTHER") or (block.heading and role in HEADING_FIELD_ROLES):
             if first_description is not None and _titled_heading(block, standard):
                 continue  # 'Freedom of association (9)' after the text opens the next section
+            if block.col_header and header_field(block.col_header) == "severity":
+                continue  # 'C' under 'Rating' is a grade, whatever scheme letters read 'C'
+
             # A heading the reader took for the grade ('Principle 2.8 Forced labour : Minor')
             # still prints the finding's clause.
             code = _head_clause(block, standard)
@@ -1463,14 +1466,20 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
 
 def _row_grade(draft: _Draft, standard: Standard) -> str | None:
     """The cell under a grading column ('Classification', 'Rating') of the row a finding's
-    description is printed in, that the reader left outside the finding: the report's own
+    description is printed in, that the reader left outside the finding or read as no field
+    of it: the report's own
     scale ('C', 'Level 2') is a grade there, which no vocabulary lists. Kind words ('Issue',
     'Observation') name the finding's type, not its grade."""
     roles = zip(draft.blocks, draft.roles, strict=True)
     description = next((block for block, role in roles if role == "description"), None)
     if description is None or not (description.row_header or description.table is not None):
         return None
-    for _, block in _near_between(draft):
+    others = [
+        (i, b)
+        for i, (b, r) in enumerate(zip(draft.blocks, draft.roles, strict=True))
+        if r == "OTHER"
+    ]
+    for _, block in _near_between(draft) + others:
         in_row = _same_row(block, description) or (
             description.table is None
             and block.page == description.page
