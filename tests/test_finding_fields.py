@@ -1552,3 +1552,31 @@ def test_letter_under_the_rating_column_is_a_grade_not_a_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert (finding.clause, finding.severity_raw) == ("FL", "C")
+
+
+def test_count_and_type_heading_and_number_after_an_id_name_are_no_clause() -> None:
+    def box(n: int, text: str) -> list[tuple[str, str, dict]]:
+        return [
+            ("HEAD", f"{n} - Noncompliance", {"start": True}),
+            ("OTHER", "NC Ref.", {}),
+            ("OTHER", str(n), {}),
+            ("OTHER", "Explanation", {}),
+            ("description", text, {}),
+        ]
+
+    rows = box(1, DESCRIPTION) + box(2, "Workers may not leave the dormitory after 9 pm.")
+    blocks, roles, starts = _blocks(rows)
+    first, second = group_findings(blocks, roles, starts, standard="fla")
+    assert (first.clause, second.clause) == (None, None)
+
+
+def test_labelled_clause_after_a_numbered_id_stays_the_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "# 2", {"start": True}),
+            ("clause", "1", {"heading": True, "label": "Code clause"}),
+            ("description", DESCRIPTION, {"label": "What was found"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fair_wear")
+    assert finding.clause == "1"

@@ -848,6 +848,14 @@ def _names_clause(label: str | None) -> bool:
     )
 
 
+def _numbered_after_id(name: Block, block: Block) -> bool:
+    """A bare number printed right after a cell naming the finding's ID ('NC Ref.' | '1')."""
+    text = name.full_text.strip()
+    if re.search(r"\d", text) or not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
+        return False  # '# 2' | 'Code clause: 1': an ID, then a labelled clause
+    return _names_id(text) or _FINDING_REF.fullmatch(text) is not None
+
+
 def _names_id(text: str) -> bool:
     """A field name for a finding's ID ('Item', 'No.'), alone or with the ID ('ID 2')."""
     return header_field(text) == REF or (
@@ -1016,6 +1024,14 @@ def _leading_grade(text: str, standard: Standard) -> tuple[str, str] | None:
     return tag, text[match.end() :]
 
 
+def _whole_kind(text: str, standard: Standard) -> bool:
+    """A text that is nothing but a grade or finding-type word ('Noncompliance', 'Major')."""
+    grade = find_grade(text, standard)
+    if grade is not None:
+        return grade.start == 0 and grade.end >= len(text.rstrip(" .:"))
+    return _kind_cell(text)
+
+
 def _grade_cell(block: Block, standard: Standard) -> bool:
     """A cell that is a grade as a whole and holds no code ('Risk of Noncompliance',
     'Major'); a bare finding-type word ('Noncompliance') is none."""
@@ -1162,6 +1178,8 @@ def _finding_clause(
             first_description = position
         if _key(block.full_text) in paragraphs:
             continue
+        if position and _numbered_after_id(draft.blocks[position - 1], block):
+            continue  # 'NC Ref.' | '1': the finding's own number
         if role == "clause":
             code = _cell_clause(block, standard)
         elif role == "topic" and not block.heading:
@@ -1326,6 +1344,9 @@ def _head_clause(block: Block, standard: Standard) -> str | None:
         code = marker_clause(block.marker, standard, ocr=block.ocr)
     # 'Item 1 | Minor', 'Finding 3: 4.2 Wages': the finding's own number names no clause.
     text = _LEADING_NUMBER.sub("", text, count=1)
+    counted = re.fullmatch(r"\s*\d{1,3}\s*[-–:|]\s*(.+)", text)
+    if code is None and counted and _whole_kind(counted.group(1), standard):
+        return None  # '1 - Noncompliance': a count and the finding's type
     if code is None and len(text.split()) <= 2:
         # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
         code = clean_clause(text, standard, ocr=block.ocr)
