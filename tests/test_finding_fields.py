@@ -1580,3 +1580,19 @@ def test_labelled_clause_after_a_numbered_id_stays_the_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="fair_wear")
     assert finding.clause == "1"
+
+
+def test_clause_heading_typed_as_an_observation_after_its_topic_names_the_kind() -> None:
+    section = "2.12 Forced or compulsory labour / OFI"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "8.1 Wages / Major NC", {"heading": True, "marker": "8.1"}),
+            ("description", DESCRIPTION, {"start": True, "section": "8.1 Wages / Major NC"}),
+            (OUTSIDE, "Forced or compulsory labour / OFI", {"heading": True, "marker": "2.12"}),
+            ("OTHER", "047-10", {"label": "Item", "section": section, "start": True}),
+            ("description", "The company bus runs only at shift change.", {"section": section}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="sa8000")
+    assert (first.kind, first.severity_raw) == ("non_compliance", "Major NC")
+    assert (second.kind, second.clause) == ("observation", "2.12")

@@ -957,7 +957,8 @@ def _finding(
     section_clause = not _previous_reference(first, previous, draft.context_at) and (
         not first.section or _key(first.section) not in paragraphs
     )
-    _fields_from_section(first, values, standard, clause=section_clause, own_kind=own_kind)
+    typed = _fields_from_section(first, values, standard, clause=section_clause, own_kind=own_kind)
+    cell_kind = cell_kind or typed
     if values.get("clause") in not_headings:
         del values["clause"]
     question = _answered_question(first, previous)
@@ -1617,12 +1618,13 @@ def _fields_from_section(
     *,
     clause: bool = True,
     own_kind: FindingKind | None = None,
-) -> None:
+) -> FindingKind | None:
     """A finding printed under a clause or grade heading ('6.2 Working hours', 'Major
     non-conformities') takes that heading's code or grade when it prints none of its own,
-    and the grade only when its own heading names no other kind (`own_kind`)."""
+    and the grade only when its own heading names no other kind (`own_kind`). Returns the
+    observation or good-practice kind a clause heading states after its topic."""
     if not first.section:
-        return
+        return None
     code = _section_clause(first, standard) if clause and "clause" not in values else None
     if code is not None:
         values["clause"] = code
@@ -1630,12 +1632,22 @@ def _fields_from_section(
         grade = find_grade(first.section, standard)
         tail = first.section.rsplit(":", 1)[-1].strip()
         if grade is not None and grade.severity is not None:
-            if own_kind is not None and own_kind != grade.kind:
-                return
-            values["severity"] = grade.text
+            if own_kind is None or own_kind == grade.kind:
+                values["severity"] = grade.text
+        elif (
+            grade is not None
+            and grade.kind in ("observation", "good_practice")
+            and grade.start > 0
+            and grade.end >= len(first.section.rstrip(" .:"))
+            and _section_clause(first, standard) is not None
+        ):
+            # '2.12 Forced labour / OFI': a clause heading typed after its topic names the
+            # finding's kind (a part heading, 'Observations', names the part's).
+            return grade.kind
         elif grade is None and tail != first.section.strip() and _kind_cell(tail):
             # '... workplace regulations : Advisory': a kind word the vocabulary lacks.
             values["severity"] = tail
+    return None
 
 
 def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
