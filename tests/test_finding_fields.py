@@ -1596,3 +1596,22 @@ def test_clause_heading_typed_as_an_observation_after_its_topic_names_the_kind()
     first, second = group_findings(blocks, roles, starts, standard="sa8000")
     assert (first.kind, first.severity_raw) == ("non_compliance", "Major NC")
     assert (second.kind, second.clause) == ("observation", "2.12")
+
+
+def test_type_cell_of_a_headerless_row_names_the_kind() -> None:
+    # A table carried over a page without its header row: the cells name no column.
+    cells = {"table": 2, "row": 0}
+    rows = [
+        ("HEAD", "8", {**cells, "col": 0, "start": True}),
+        ("clause", "Clause 0.B", {**cells, "col": 1}),
+        (
+            "description",
+            "The site reimbursed recruitment fees to six workers.",
+            {**cells, "col": 2},
+        ),
+    ]
+    rows += [(OUTSIDE, "-", {**cells, "col": 3 + k}) for k in range(5)]
+    rows.append((OUTSIDE, "Good Example", {**cells, "col": 8}))
+    blocks, roles, starts = _blocks(rows)
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert finding.kind == "good_practice"

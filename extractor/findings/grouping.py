@@ -685,6 +685,16 @@ def _same_row(a: Block, b: Block) -> bool:
     return a.table is not None and a.table == b.table and a.row == b.row and a.page == b.page
 
 
+def _in_row(block: Block, description: Block) -> bool:
+    """True when `block` is a cell of the row `description` is printed in, ruled or not."""
+    return _same_row(block, description) or (
+        description.table is None
+        and description.row_header is not None
+        and block.page == description.page
+        and block.row_header == description.row_header
+    )
+
+
 def _title_cell_in_row(draft: _Draft, role: str, block: Block) -> None:
     """A short description cell of the row `block` continues is the finding's title
     ('Restriction of movement' beside the sentences of the 'Non-compliance' column)."""
@@ -1502,12 +1512,11 @@ def _row_grade(draft: _Draft, standard: Standard) -> str | None:
         if r == "OTHER"
     ]
     for _, block in _near_between(draft) + others:
-        in_row = _same_row(block, description) or (
-            description.table is None
-            and block.page == description.page
-            and block.row_header == description.row_header
-        )
-        if not in_row or not block.col_header or header_field(block.col_header) != "severity":
+        if (
+            not _in_row(block, description)
+            or not block.col_header
+            or header_field(block.col_header) != "severity"
+        ):
             continue
         text = block.text.strip()
         printed = printed_grade(text, standard) if len(text.split()) <= MAX_GRADE_WORDS else None
@@ -1577,7 +1586,7 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     trailing = after[:MAX_TRAILING_CELLS] + [
         block
         for block in after[MAX_TRAILING_CELLS:]
-        if any(_same_row(block, description) for description in descriptions)
+        if any(_in_row(block, description) for description in descriptions)
     ]
     last = draft.blocks[-1]
     after_type = _field_name(last.full_text) and "severity" in (
@@ -1585,8 +1594,10 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         label_field(last.full_text),
     )
     for position, block in enumerate(trailing):
-        cell = block.col_header is not None or (
-            block.label is not None and label_field(block.label) is not None
+        cell = (
+            block.col_header is not None
+            or (block.label is not None and label_field(block.label) is not None)
+            or any(_same_row(block, description) for description in descriptions)
         )
         if not (cell or (position == 0 and after_type)) or block.heading:
             continue
