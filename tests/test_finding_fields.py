@@ -1615,3 +1615,16 @@ def test_type_cell_of_a_headerless_row_names_the_kind() -> None:
     blocks, roles, starts = _blocks(rows)
     (finding,) = group_findings(blocks, roles, starts, standard="smeta")
     assert finding.kind == "good_practice"
+
+
+def test_type_line_read_as_a_title_names_the_kind() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "NC REF. NC 03", {"heading": True, "start": True}),
+            ("OTHER", "Employment relationship", {"label": "ISSUE"}),
+            ("title", "Uncorroborated Evidence of Noncompliance", {"label": "TYPE"}),
+            ("description", DESCRIPTION, {"label": "DETAILS"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fla")
+    assert finding.kind == "observation"

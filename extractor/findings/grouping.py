@@ -915,7 +915,11 @@ def _finding(
             values[role] = (
                 f"{values[role]} {value_text(block)}" if role in values else value_text(block)
             )
-        elif role in ("clause", "topic") and not block.heading and _grade_cell(block, standard):
+        elif (
+            role in ("clause", "topic", "title")
+            and not block.heading
+            and _grade_cell(block, standard)
+        ):
             # 'Risk of Noncompliance' under 'Category': a grade or type the labeller took for
             # another short field. A type is the finding's kind, not its printed grade.
             grade = _whole_grade(block, standard)
