@@ -27,10 +27,26 @@ from extractor.audit.clauses import (
     whole_code,
 )
 from extractor.audit.dates import find_dates
-from extractor.audit.severity import GradeMatch, find_grade
+from extractor.audit.severity import find_grade
 from extractor.findings.assemble import MAX_KIND_WORDS, make_finding, printed_grade
+from extractor.findings.cell_text import (
+    FINDING_ID,
+    MAX_GRADE_WORDS,
+    MAX_SLOT_WORDS,
+    bare_field_name,
+    bare_number,
+    field_name,
+    kind_cell,
+    leading_grade,
+    names_clause,
+    names_id,
+    reference_only,
+    text_kind,
+    whole_grade,
+    whole_kind,
+)
 from extractor.findings.features import label_above, names_field
-from extractor.findings.fields import AREA, IGNORE, REF, header_field, label_field, section_kind
+from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -82,31 +98,17 @@ NOT_A_FIELD_LABEL = re.compile(
 # clause of the findings printed under it while no more than this many other blocks (text
 # outside any finding) come between them.
 MAX_CONTEXT_BLOCKS = 12
-# A grade the reader left outside a finding but printed among its blocks ('Urgent' in a
-# finding's header row) is read when it is the whole of a block this short.
-MAX_GRADE_WORDS = 4
 # ... and, after a finding's last block, among the first this many blocks the reader left out.
 MAX_TRAILING_CELLS = 3
 # A heading this short that names a finding's field ('Finding', 'Code Section') is a label
 # printed over the finding, not a part of the report ('Corrective action plan').
 MAX_FIELD_NAME_WORDS = 2
-# '[Minor] ...', '(Observation) - ...': a bracketed tag opening a finding's text.
-_LEADING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,40})[\])]\s*[:\-–]?\s*")
 # A finding's own number opening a heading: 'Item 1 |', 'Finding 3:', 'No. 4 -'.
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:item|no|nr|ref|finding|issue|obs)\.?\s*#?\s*\d{1,3}(?:\s*[|:]|\s+[-–]|\s*$)\s*", re.I
 )
-# A finding's ID or number alone: 'F-11', 'Item 4', 'No. 3', '#12', 'OBS-2'.
-_REFERENCE_ONLY = re.compile(
-    r"(?:(?:item|no|nr|ref|finding|issue)\.?\s*)?#?\s*[A-Z]{0,4}[-\s]?\d{1,4}[.:]?", re.IGNORECASE
-)
-# A finding's ID opening a heading: 'NC-11', 'NCR 3:', 'CAR #2 |'.
-_FINDING_ID = re.compile(r"^\s*(?:NCR?|CAR)\s*[-#.]?\s*\d[\w.\-/]*\s*[:|\-–]?\s*", re.IGNORECASE)
 # Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
 MIN_PARAGRAPH_RUN = 3
-# A grade slot's name is short ('PRIORITY', 'Finding type', 'NC grade level'); a longer label
-# before a grade is a topic ('Section A1 Freely chosen employment').
-MAX_SLOT_WORDS = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
 # A column naming the finding's own number ('NC Ref.', 'CAR No.', 'Obs. #'): the field vocabulary
@@ -174,7 +176,7 @@ class _Context:
     column_headers: frozenset[str] = frozenset()
 
     def see(self, block: Block, standard: Standard) -> None:
-        if block.furniture or (block.heading and _bare_number(block.full_text)):
+        if block.furniture or (block.heading and bare_number(block.full_text)):
             return  # a finding's own number ('3') leaves the part and clause it is printed in
         heading = (
             None if _key(block.full_text) in self.paragraphs else _clause_heading(block, standard)
@@ -201,22 +203,22 @@ class _Context:
         if not block.heading:
             return
         if block.label is not None:
-            whole = _whole_grade(block, standard)
-            if block.marker and (whole is not None or _kind_cell(block.text)):
+            whole = whole_grade(block, standard)
+            if block.marker and (whole is not None or kind_cell(block.text)):
                 # A numbered heading graded after its topic ('3.5 Prohibition of forced
                 # labour: Advisory') grades the finding printed under it.
                 self.kind = whole.kind if whole is not None else section_kind(block.text)
                 self.grade = block.text.strip()
             return
         text = block.full_text
-        if _key(text) in self.column_headers or _reference_only(text):
+        if _key(text) in self.column_headers or reference_only(text):
             return  # a column's name; a finding's ID ('F-11', 'Item 4') opens no part
         grade = find_grade(text, standard)
         if grade is not None and (grade.severity is not None or grade.kind != "non_compliance"):
             self.kind, self.grade = grade.kind, grade.text if grade.severity is not None else None
         elif section_kind(text) is not None and _PART_WORDS.search(text):
             self.kind, self.grade = section_kind(text), None
-        elif len(text.split()) <= MAX_FIELD_NAME_WORDS and _field_name(text):
+        elif len(text.split()) <= MAX_FIELD_NAME_WORDS and field_name(text):
             return
         else:
             self.kind, self.grade = section_kind(text), None
@@ -358,7 +360,7 @@ def _orphan_grades_returned(drafts: list[_Draft]) -> None:
     for before, draft in zip(drafts, drafts[1:], strict=False):
         if any(role in TEXT_ROLES or role in _OWN_HEAD_ROLES for role in draft.roles):
             continue
-        if not _field_name(draft.blocks[0].full_text):
+        if not field_name(draft.blocks[0].full_text):
             continue
         if "severity" in before.roles or not any(role in TEXT_ROLES for role in before.roles):
             continue
@@ -382,7 +384,7 @@ def _orphan_clause_lines_returned(drafts: list[_Draft]) -> None:
         while (
             lines < len(draft.blocks)
             and draft.roles[lines] in ("OTHER", "clause")
-            and _names_clause(draft.blocks[lines].label)
+            and names_clause(draft.blocks[lines].label)
         ):
             lines += 1
         if lines == 0:
@@ -490,7 +492,7 @@ def _printed_under(draft: _Draft, standard: Standard) -> str | None:
 def _section_clause(block: Block, standard: Standard) -> str | None:
     """The code of the section heading `block` is printed under ('6.2 Working hours'), unless
     the heading names a part of the report or a count."""
-    if not block.section or _part_heading(block.section, standard) or _bare_number(block.section):
+    if not block.section or _part_heading(block.section, standard) or bare_number(block.section):
         return None
     clauses = find_clauses(block.section, standard, ocr=block.ocr)
     return clauses[0].code if clauses and not _count(clauses[0].code) else None
@@ -567,7 +569,7 @@ def _grade_slot(draft: _Draft) -> str | None:
             names.append(draft.blocks[index - 1].full_text)
         # A topic set before the grade ('3.7 Compensation and benefits: Advisory') names none.
         name = next(
-            (n for n in names if n and len(n.split()) <= MAX_SLOT_WORDS and _field_name(n)), None
+            (n for n in names if n and len(n.split()) <= MAX_SLOT_WORDS and field_name(n)), None
         )
         return _key(name).rstrip(" :") if name else None
     return None
@@ -655,13 +657,13 @@ def _heads_next_finding(draft: _Draft, role: str, block: Block) -> bool:
         and "description" in draft.roles
     ):
         return False
-    if block.marker is None and _bare_field_name(block.text):
+    if block.marker is None and bare_field_name(block.text):
         # A field's name ('Finding classification') carries no value: the finding it heads
         # opens at its description, which hands the head over (`_hand_over_head`).
         return False
     # A numbered heading ('3.1 Prohibition of forced labour: Critical') opens the next
     # finding even right after a description, unless its label names a field of this one.
-    if block.marker is not None and not (block.label and _field_name(block.label)):
+    if block.marker is not None and not (block.label and field_name(block.label)):
         return True
     # 'Grade: MAJOR' set bold is the current finding's field, and so is a bare grade heading
     # printed right under its description.
@@ -795,7 +797,7 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     names = {
         _key(b.full_text)
         for r, b in zip(draft.roles[:last_text], draft.blocks, strict=False)
-        if r == "OTHER" and _field_name(b.full_text)
+        if r == "OTHER" and field_name(b.full_text)
     }
     repeated = next(
         (
@@ -809,7 +811,7 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     # The next box's ID row ('Item', 'No.', 'ID 2'), left outside or read as a field's name
     # after the text, opens it.
     outside_ids = (
-        i for i, b in draft.between if i > last_text and b.heading and _names_id(b.full_text)
+        i for i, b in draft.between if i > last_text and b.heading and names_id(b.full_text)
     )
     own_ids = (
         i
@@ -851,26 +853,12 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
 
 
-def _names_clause(label: str | None) -> bool:
-    """A label naming the clause field ('Clause', 'ETI clause', 'Code ref')."""
-    return bool(label) and (
-        label_field(label) == "clause" or header_field(label) in ("clause", AREA)
-    )
-
-
 def _numbered_after_id(name: Block, block: Block) -> bool:
     """A bare number printed right after a cell naming the finding's ID ('NC Ref.' | '1')."""
     text = name.full_text.strip()
     if re.search(r"\d", text) or not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
         return False  # '# 2' | 'Code clause: 1': an ID, then a labelled clause
-    return _names_id(text) or _FINDING_REF.fullmatch(text) is not None
-
-
-def _names_id(text: str) -> bool:
-    """A field name for a finding's ID ('Item', 'No.'), alone or with the ID ('ID 2')."""
-    return header_field(text) == REF or (
-        _reference_only(text) and header_field(text.split()[0]) == REF
-    )
+    return names_id(text) or _FINDING_REF.fullmatch(text) is not None
 
 
 def _section_heading_held(
@@ -922,7 +910,7 @@ def _finding(
         ):
             # 'Risk of Noncompliance' under 'Category': a grade or type the labeller took for
             # another short field. A type is the finding's kind, not its printed grade.
-            grade = _whole_grade(block, standard)
+            grade = whole_grade(block, standard)
             if grade is not None and grade.severity is not None:
                 values.setdefault("severity", value_text(block))
             elif grade is not None and cell_kind is None:
@@ -932,7 +920,7 @@ def _finding(
                 continue  # a heading or a name the labeller took for a deadline
             if role == "severity" and _numbered_topic(block, standard):
                 continue  # a topic heading ('5.2 Environment') the labeller took for a grade
-            if role == "severity" and not _FINDING_ID.sub("", block.text, count=1):
+            if role == "severity" and not FINDING_ID.sub("", block.text, count=1):
                 continue  # the finding's ID ('NC 3') the labeller took for its grade
             if _key_cell(draft, position):
                 continue  # 'ZT | Good practice': the field's name, then its value
@@ -944,7 +932,7 @@ def _finding(
             values[SHORT_ROLES[role]] = value_text(value or block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
-    tagged = _leading_grade(values.get("description", ""), standard)
+    tagged = leading_grade(values.get("description", ""), standard)
     if tagged is not None:
         # '[Minor] The staircase was blocked': the finding's own grade, not its text.
         tag, values["description"] = tagged
@@ -1025,32 +1013,10 @@ def _finding(
     return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
 
 
-def _leading_grade(text: str, standard: Standard) -> tuple[str, str] | None:
-    """A grade or kind tag in brackets opening a finding's text ('[Minor] ...',
-    '(Observation) ...'): the tag and the text after it; None when the text opens with none."""
-    match = _LEADING_TAG.match(text)
-    if match is None:
-        return None
-    tag = match.group(1).strip()
-    grade = find_grade(tag, standard)
-    whole = grade is not None and grade.start == 0 and grade.end >= len(tag.rstrip(" .:"))
-    if not (whole or _kind_cell(tag)):
-        return None
-    return tag, text[match.end() :]
-
-
-def _whole_kind(text: str, standard: Standard) -> bool:
-    """A text that is nothing but a grade or finding-type word ('Noncompliance', 'Major')."""
-    grade = find_grade(text, standard)
-    if grade is not None:
-        return grade.start == 0 and grade.end >= len(text.rstrip(" .:"))
-    return _kind_cell(text)
-
-
 def _grade_cell(block: Block, standard: Standard) -> bool:
     """A cell that is a grade as a whole and holds no code ('Risk of Noncompliance',
     'Major'); a bare finding-type word ('Noncompliance') is none."""
-    grade = _whole_grade(block, standard)
+    grade = whole_grade(block, standard)
     if grade is None or grade.kind is None:
         return False
     if grade.kind == "non_compliance" and grade.severity is None:
@@ -1080,7 +1046,7 @@ def _value_cell(draft: _Draft, position: int, standard: Standard) -> Block | Non
         if (
             _same_row(block, outside)
             and (outside.col or 0) > (block.col or 0)
-            and (_whole_grade(outside, standard) is not None or _kind_cell(outside.text))
+            and (whole_grade(outside, standard) is not None or kind_cell(outside.text))
         ):
             return outside
         return None
@@ -1130,7 +1096,7 @@ def _fields_from_heads(
             and not _other_kind(grade.text, own_kind, standard)
         ):
             values["severity"] = grade.text
-        elif "severity" not in values and _kind_cell(text):
+        elif "severity" not in values and kind_cell(text):
             # A type cell holding only an observation or good-practice word ('Advisory').
             values["severity"] = text
         clauses = find_clauses(text, standard, ocr=block.ocr)
@@ -1153,21 +1119,9 @@ def _numbered_topic(block: Block, standard: Standard) -> bool:
     for text in (value_text(block), block.text):
         # The heading's grade may follow its topic as a label's value ('3.7 Compensation and
         # benefits: Advisory').
-        if find_grade(text, standard) is not None or _kind_cell(text):
+        if find_grade(text, standard) is not None or kind_cell(text):
             return False
     return bool(block.marker)
-
-
-def _kind_cell(text: str) -> bool:
-    """A cell holding nothing but an observation or good-practice word that the grade
-    vocabulary does not list ('Advisory'), and that names no field ('Observation details',
-    'FLA recommendation')."""
-    words = text.split()
-    if not 0 < len(words) <= 2 or find_grade(text) is not None or _field_name(text):
-        return False  # a column's name ('FLA recommendation') is no kind
-    return section_kind(text) in ("observation", "good_practice") and not re.search(
-        r"\b(details?|description|summary|evidence|noted|type)\b", text, re.IGNORECASE
-    )
 
 
 def _finding_clause(
@@ -1285,21 +1239,6 @@ def _numbering(block: Block) -> bool:
     )
 
 
-def _field_name(text: str) -> bool:
-    """A heading that names a finding's field ('Finding', 'Code Section', 'Objective Evidence')."""
-    name = text.strip().rstrip(":").strip()
-    return label_field(name) is not None or header_field(name) is not None
-
-
-def _bare_field_name(text: str) -> bool:
-    """A short field name with no number or grade in it ('Finding classification'), not a
-    heading that names a part ('Section 7 - Notable practices', 'Issues rated Serious')."""
-    if len(text.split()) > MAX_SLOT_WORDS or re.search(r"\d", text):
-        return False
-    grade = find_grade(text)
-    return (grade is None or grade.severity is None) and _field_name(text)
-
-
 def _key(text: str) -> str:
     return " ".join(text.split()).lower()
 
@@ -1360,7 +1299,7 @@ def _head_clause(block: Block, standard: Standard) -> str | None:
     # 'Item 1 | Minor', 'Finding 3: 4.2 Wages': the finding's own number names no clause.
     text = _LEADING_NUMBER.sub("", text, count=1)
     counted = re.fullmatch(r"\s*\d{1,3}\s*[-–:|]\s*(.+)", text)
-    if code is None and counted and _whole_kind(counted.group(1), standard):
+    if code is None and counted and whole_kind(counted.group(1), standard):
         return None  # '1 - Noncompliance': a count and the finding's type
     if code is None and len(text.split()) <= 2:
         # A cell that is nothing but a code, as OCR misreads it ("Al", "AS").
@@ -1432,7 +1371,7 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
     if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
-    if _bare_number(block.full_text):
+    if bare_number(block.full_text):
         return None  # a finding's own number set as its heading ('1', '2.')
     code = _heading_code(block, standard)
     if code is None or _count(code) or _part_heading(block.full_text, standard):
@@ -1460,17 +1399,6 @@ def _scanned_heading_line(block: Block) -> bool:
     )
 
 
-def _bare_number(text: str) -> bool:
-    """A heading that prints nothing but a number ('3', '3.'): the finding's own count, for a
-    clause heading names its topic too ('3. Child labour')."""
-    return re.fullmatch(r"\s*\d{1,3}\s*[.):]?\s*", text) is not None
-
-
-def _reference_only(text: str) -> bool:
-    """A heading that prints nothing but a finding's ID or number ('F-11', 'Item 4', '#3')."""
-    return _REFERENCE_ONLY.fullmatch(text.strip()) is not None
-
-
 def _part_heading(text: str, standard: Standard) -> bool:
     """A numbered part of the report ('Section 5 - Detailed findings', '6. Observations'), not
     a clause: its name is kinds of finding, in the plural, without a grade ('4.2 Wages - Major
@@ -1491,7 +1419,7 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
     if "severity" in values:
         return
     for index, block in draft.between:
-        grade = _whole_grade(block, standard) if index < len(draft.blocks) else None
+        grade = whole_grade(block, standard) if index < len(draft.blocks) else None
         if grade is not None:
             values["severity"] = grade.text
             return
@@ -1528,7 +1456,7 @@ def _row_grade(draft: _Draft, standard: Standard) -> str | None:
             continue  # '-', 'N/A', 'Finding': not graded
         grade = find_grade(printed, standard)
         if (grade is not None and grade.severity is None) or (
-            grade is None and (section_kind(printed) is not None or _field_name(printed))
+            grade is None and (section_kind(printed) is not None or field_name(printed))
         ):
             continue  # 'Observatio n': a kind word, even broken
         return text
@@ -1555,7 +1483,7 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
             if code is not None and not _count(code) and code not in not_clauses:
                 return code
             continue
-        if block.heading and not _names_clause(block.label):
+        if block.heading and not names_clause(block.label):
             continue  # a legend or field line set as a heading; 'ETI clause: ETI 1.5' is none
         if block.label is None:
             # An unlabelled cell among the finding's head ('Ref.' | 'Q 6.4' | 'Finding'), or
@@ -1593,7 +1521,7 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         if any(_in_row(block, description) for description in descriptions)
     ]
     last = draft.blocks[-1]
-    after_type = _field_name(last.full_text) and "severity" in (
+    after_type = field_name(last.full_text) and "severity" in (
         header_field(last.full_text),
         label_field(last.full_text),
     )
@@ -1605,7 +1533,7 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         )
         if not (cell or (position == 0 and after_type)) or block.heading:
             continue
-        grade = _whole_grade(block, standard)
+        grade = whole_grade(block, standard)
         if grade is not None and grade.kind in ("observation", "good_practice"):
             return grade.kind
         if block.label is not None and len(block.text.split()) <= MAX_KIND_WORDS:
@@ -1613,16 +1541,6 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
             kind = section_kind(block.text)
             if kind in ("observation", "good_practice"):
                 return kind
-    return None
-
-
-def _whole_grade(block: Block, standard: Standard) -> GradeMatch | None:
-    """The grade a short block prints as the whole of its text ('Urgent', 'Observation')."""
-    if len(block.text.split()) > MAX_GRADE_WORDS:
-        return None
-    grade = find_grade(block.text, standard)
-    if grade is not None and grade.start == 0 and grade.end >= len(block.text.rstrip(" .:")):
-        return grade
     return None
 
 
@@ -1659,7 +1577,7 @@ def _fields_from_section(
             # '2.12 Forced labour / OFI': a clause heading typed after its topic names the
             # finding's kind (a part heading, 'Observations', names the part's).
             return grade.kind
-        elif grade is None and tail != first.section.strip() and _kind_cell(tail):
+        elif grade is None and tail != first.section.strip() and kind_cell(tail):
             # '... workplace regulations : Advisory': a kind word the vocabulary lacks.
             values["severity"] = tail
     return None
@@ -1682,18 +1600,10 @@ def _remove_spans(text: str, grades: Sequence, clauses: Sequence) -> str:
 def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None:
     """The kind a finding's heading states ('Observation 2', 'Finding 3: Noncompliance')."""
     for block in heads:
-        kind = _text_kind(block.full_text, standard)
+        kind = text_kind(block.full_text, standard)
         if kind is not None:
             return kind
     return None
-
-
-def _text_kind(text: str, standard: Standard) -> FindingKind | None:
-    grade = find_grade(text, standard)
-    if grade is not None and grade.kind is not None:
-        return grade.kind
-    kind = section_kind(text)
-    return kind if kind in ("observation", "good_practice") else None
 
 
 def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
@@ -1719,13 +1629,13 @@ def _own_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     described = False
     for role, block in zip(draft.roles, draft.blocks, strict=True):
         described = described or role == "description"
-        if role not in ("HEAD", "OTHER") or (block.label and _field_name(block.label)):
+        if role not in ("HEAD", "OTHER") or (block.label and field_name(block.label)):
             continue
         if described and block.heading:
             break  # the next part's heading ('Positive aspects') read after the text
         # An ID ('NC-11', 'NC 3: Observation') numbers a report's observations too.
-        text = _FINDING_ID.sub("", block.full_text, count=1)
-        kind = _text_kind(text, standard) if text else None
+        text = FINDING_ID.sub("", block.full_text, count=1)
+        kind = text_kind(text, standard) if text else None
         if kind is not None:
             return kind if kind in ("observation", "good_practice") else None
     return None
