@@ -1628,3 +1628,18 @@ def test_type_line_read_as_a_title_names_the_kind() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="fla")
     assert finding.kind == "observation"
+
+
+def test_consecutive_provisions_under_a_clause_name_stay_clauses() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for n in (1, 2, 3):
+        rows += [
+            ("HEAD", f"No. {n}", {"start": True}),
+            ("OTHER", "Code clause", {}),
+            ("clause", f"3.{n}", {}),
+            ("OTHER", "Details of non-compliance", {}),
+            ("description", f"{DESCRIPTION} (case {n})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [f.clause for f in findings] == ["3.1", "3.2", "3.3"]

@@ -341,11 +341,31 @@ def group_findings(
         id(finding): _grade_slot(drafts[number])
         for (number, _), finding in zip(made, findings, strict=True)
     }
+    named = {
+        id(finding)
+        for (number, _), finding in zip(made, findings, strict=True)
+        if _clause_cell_named(drafts[number])
+    }
     kept = _summary_repeats_dropped(findings)
     # Clearing paragraph numbers copies findings but keeps their order.
     return _kind_words_as_grades(
-        _paragraph_numbers_cleared(kept), [slots[id(finding)] for finding in kept]
+        _paragraph_numbers_cleared(kept, [id(finding) in named for finding in kept]),
+        [slots[id(finding)] for finding in kept],
     )
+
+
+def _clause_cell_named(draft: _Draft) -> bool:
+    """True when a clause cell of the finding sits under a name for the clause field ('Code
+    clause' | '3.1', 'Clause: 3.2', a 'Clause' column): its code is a clause, not a number."""
+    for index, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
+        if role != "clause":
+            continue
+        names = [block.label, block.col_header]
+        if index > 0:
+            names.append(draft.blocks[index - 1].full_text)
+        if any(name and names_clause(name.strip().rstrip(":")) for name in names):
+            return True
+    return False
 
 
 def _orphan_grades_returned(drafts: list[_Draft]) -> None:
@@ -498,10 +518,13 @@ def _section_clause(block: Block, standard: Standard) -> str | None:
     return clauses[0].code if clauses and not _count(clauses[0].code) else None
 
 
-def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
+def _paragraph_numbers_cleared(
+    findings: list[RawFinding], named: Sequence[bool]
+) -> list[RawFinding]:
     """Findings numbered 5.1, 5.2, 5.3, ... one after the other are a report's own paragraph
     numbers, not clauses (a clause scheme does not give consecutive findings consecutive
-    provisions): their clause is unknown."""
+    provisions): their clause is unknown. A code printed under a name for the clause field
+    (`named`: 'Code clause' | '3.1') stays a clause."""
     numbered = [re.fullmatch(r"(\d{1,2})\.(\d{1,2})", f.clause or "") for f in findings]
 
     def next_paragraph(k: int) -> bool:
@@ -520,7 +543,8 @@ def _paragraph_numbers_cleared(findings: list[RawFinding]) -> list[RawFinding]:
         if first is not None and first.group(2) == "1" and len(run) >= MIN_PARAGRAPH_RUN:
             clear.update(run)
     return [
-        f.model_copy(update={"clause": None}) if i in clear else f for i, f in enumerate(findings)
+        f.model_copy(update={"clause": None}) if i in clear and not named[i] else f
+        for i, f in enumerate(findings)
     ]
 
 
