@@ -27,7 +27,7 @@ from extractor.audit.clauses import (
     whole_code,
 )
 from extractor.audit.dates import find_dates
-from extractor.audit.severity import find_grade
+from extractor.audit.severity import GradeMatch, find_grade
 from extractor.findings.assemble import MAX_KIND_WORDS, make_finding, printed_grade
 from extractor.findings.cell_text import (
     FINDING_ID,
@@ -357,15 +357,22 @@ def group_findings(
 def _clause_cell_named(draft: _Draft) -> bool:
     """True when a clause cell of the finding sits under a name for the clause field ('Code
     clause' | '3.1', 'Clause: 3.2', a 'Clause' column): its code is a clause, not a number."""
-    for index, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
-        if role != "clause":
-            continue
-        names = [block.label, block.col_header]
-        if index > 0:
-            names.append(draft.blocks[index - 1].full_text)
-        if any(name and names_clause(name.strip().rstrip(":")) for name in names):
-            return True
-    return False
+    return any(
+        names_clause(name.strip().rstrip(":"))
+        for index, role in enumerate(draft.roles)
+        if role == "clause"
+        for name in _cell_names(draft, index)
+    )
+
+
+def _cell_names(draft: _Draft, index: int) -> list[str]:
+    """What may name the field a finding's block fills: its label, its column header and the
+    block just before it (a key-value box's name cell)."""
+    block = draft.blocks[index]
+    names = [block.label, block.col_header]
+    if index > 0:
+        names.append(draft.blocks[index - 1].full_text)
+    return [name for name in names if name]
 
 
 def _orphan_grades_returned(drafts: list[_Draft]) -> None:
@@ -407,13 +414,7 @@ def _orphan_clause_lines_returned(drafts: list[_Draft]) -> None:
             and names_clause(draft.blocks[lines].label)
         ):
             lines += 1
-        if lines == 0:
-            continue
-        before.blocks += draft.blocks[:lines]
-        before.roles += draft.roles[:lines]
-        before.scores += draft.scores[:lines]
-        del draft.blocks[:lines], draft.roles[:lines], draft.scores[:lines]
-        draft.between = [(i - lines, b) for i, b in draft.between if i >= lines]
+        _lead_given_back(before, draft, lines)
     drafts[:] = [draft for draft in drafts if draft.blocks]
 
 
@@ -430,13 +431,17 @@ def _trailing_lines_returned(drafts: list[_Draft]) -> None:
             continue
         after = {_key(b.label) for b in draft.blocks[first_text + 1 :] if b.label}
         after |= {_key(b.label) for i, b in draft.between if i > first_text and b.label}
-        if not all(_key(b.label or "") in after for b in lead):
-            continue
-        before.blocks += lead
-        before.roles += draft.roles[:first_text]
-        before.scores += draft.scores[:first_text]
-        del draft.blocks[:first_text], draft.roles[:first_text], draft.scores[:first_text]
-        draft.between = [(i - first_text, b) for i, b in draft.between if i >= first_text]
+        if all(_key(b.label or "") in after for b in lead):
+            _lead_given_back(before, draft, first_text)
+
+
+def _lead_given_back(before: _Draft, draft: _Draft, count: int) -> None:
+    """Move the first `count` blocks of `draft` to the end of the finding before it."""
+    before.blocks += draft.blocks[:count]
+    before.roles += draft.roles[:count]
+    before.scores += draft.scores[:count]
+    del draft.blocks[:count], draft.roles[:count], draft.scores[:count]
+    draft.between = [(i - count, b) for i, b in draft.between if i >= count]
 
 
 def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
@@ -585,15 +590,17 @@ def _grade_slot(draft: _Draft) -> str | None:
     """The name of the field a finding's grade cell fills ('priority', 'finding type'): its
     label or column header, or the field-name cell just before it, when that names a field;
     None when nothing does."""
-    for index, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
+    for index, role in enumerate(draft.roles):
         if role != "severity":
             continue
-        names = [block.label, block.col_header]
-        if index > 0:
-            names.append(draft.blocks[index - 1].full_text)
         # A topic set before the grade ('3.7 Compensation and benefits: Advisory') names none.
         name = next(
-            (n for n in names if n and len(n.split()) <= MAX_SLOT_WORDS and field_name(n)), None
+            (
+                n
+                for n in _cell_names(draft, index)
+                if len(n.split()) <= MAX_SLOT_WORDS and field_name(n)
+            ),
+            None,
         )
         return _key(name).rstrip(" :") if name else None
     return None
@@ -842,8 +849,7 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
         for i in range(last_text + 1, len(draft.roles))
         if draft.roles[i] == "OTHER" and header_field(draft.blocks[i].full_text) == REF
     )
-    id_row = min(outside_ids, default=None)
-    id_row = min((i for i in (id_row, next(own_ids, None)) if i is not None), default=None)
+    id_row = min((*outside_ids, *own_ids), default=None)
     if id_row is not None and (repeated is None or id_row < repeated):
         repeated = id_row
     cut = len(draft.roles) if repeated is None else repeated
@@ -930,14 +936,13 @@ def _finding(
         elif (
             role in ("clause", "topic", "title")
             and not block.heading
-            and _grade_cell(block, standard)
+            and (grade := _cell_grade(block, standard)) is not None
         ):
             # 'Risk of Noncompliance' under 'Category': a grade or type the labeller took for
             # another short field. A type is the finding's kind, not its printed grade.
-            grade = whole_grade(block, standard)
-            if grade is not None and grade.severity is not None:
+            if grade.severity is not None:
                 values.setdefault("severity", value_text(block))
-            elif grade is not None and cell_kind is None:
+            elif cell_kind is None:
                 cell_kind = grade.kind
         elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
             if role == "due" and not reads_as_due(block.text):
@@ -1025,7 +1030,7 @@ def _finding(
     finding = make_finding(
         values,
         standard=standard,
-        section_kind=_section_kind(draft, standard, cell_kind),
+        section_kind=_section_kind(draft, standard, own_kind, cell_kind),
         page=first.page,
         bbox=bbox,
         source="table" if first.table is not None else "prose_labelled",
@@ -1037,15 +1042,16 @@ def _finding(
     return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
 
 
-def _grade_cell(block: Block, standard: Standard) -> bool:
-    """A cell that is a grade as a whole and holds no code ('Risk of Noncompliance',
-    'Major'); a bare finding-type word ('Noncompliance') is none."""
+def _cell_grade(block: Block, standard: Standard) -> GradeMatch | None:
+    """The grade of a cell that is a grade as a whole and holds no code ('Risk of
+    Noncompliance', 'Major'); None for any other, a bare finding-type word ('Noncompliance')
+    included."""
     grade = whole_grade(block, standard)
     if grade is None or grade.kind is None:
-        return False
+        return None
     if grade.kind == "non_compliance" and grade.severity is None:
-        return False
-    return _cell_clause(block, standard) is None
+        return None
+    return grade if _cell_clause(block, standard) is None else None
 
 
 def _key_cell(draft: _Draft, position: int) -> bool:
@@ -1182,7 +1188,6 @@ def _finding_clause(
                 continue  # 'Freedom of association (9)' after the text opens the next section
             if block.col_header and header_field(block.col_header) == "severity":
                 continue  # 'C' under 'Rating' is a grade, whatever scheme letters read 'C'
-
             # A heading the reader took for the grade ('Principle 2.8 Forced labour : Minor')
             # still prints the finding's clause.
             code = _head_clause(block, standard)
@@ -1455,9 +1460,8 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
 def _row_grade(draft: _Draft, standard: Standard) -> str | None:
     """The cell under a grading column ('Classification', 'Rating') of the row a finding's
     description is printed in, that the reader left outside the finding or read as no field
-    of it: the report's own
-    scale ('C', 'Level 2') is a grade there, which no vocabulary lists. Kind words ('Issue',
-    'Observation') name the finding's type, not its grade."""
+    of it: the report's own scale ('C', 'Level 2') is a grade there, which no vocabulary
+    lists. Kind words ('Issue', 'Observation') name the finding's type, not its grade."""
     roles = zip(draft.blocks, draft.roles, strict=True)
     description = next((block for block, role in roles if role == "description"), None)
     if description is None or not (description.row_header or description.table is not None):
@@ -1675,13 +1679,16 @@ def _other_kind(grade_text: str, own_kind: FindingKind | None, standard: Standar
 
 
 def _section_kind(
-    draft: _Draft, standard: Standard, cell_kind: FindingKind | None = None
+    draft: _Draft,
+    standard: Standard,
+    own_kind: FindingKind | None,
+    cell_kind: FindingKind | None = None,
 ) -> FindingKind | None:
-    """Kind from the finding's heading words or the section it is printed under; `cell_kind`:
-    the type a cell among its blocks states, after its own heading and row."""
-    kind = _own_kind(draft, standard)
-    if kind is not None:
-        return kind
+    """Kind from the finding's heading words or the section it is printed under: `own_kind`
+    (`_own_kind`) first, then `cell_kind`, the type a cell among its blocks states, after its
+    own row."""
+    if own_kind is not None:
+        return own_kind
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     kind = _head_kind(heads, standard)  # at most a bare 'NC 1' by now
     # A type cell of the finding's row beats a heading's bare 'NC 1'.
