@@ -1643,3 +1643,121 @@ def test_consecutive_provisions_under_a_clause_name_stay_clauses() -> None:
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="smeta")
     assert [f.clause for f in findings] == ["3.1", "3.2", "3.3"]
+
+
+def test_kind_word_naming_the_text_gives_way_to_the_grade_cell() -> None:
+    # 'Observation' is the name of the text's field; the grade is printed under 'Severity'.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding No.", {"heading": True, "start": True}),
+            ("clause", "Code A1", {}),
+            ("OTHER", "Finding Description", {"heading": True}),
+            ("description", "Recruits paid a fee of USD 900 to the labour agent.", {}),
+            ("OTHER", "Severity", {"heading": True}),
+            ("severity", "Major", {}),
+            ("HEAD", "Finding No.", {"heading": True, "start": True}),
+            ("clause", "Code E3", {}),
+            ("severity", "Observation", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "Severity", {"heading": True}),
+            ("severity", "Opportunity for Improvement", {}),
+        ]
+    )
+    _, finding = group_findings(blocks, roles, starts, standard="rba")
+    assert (finding.kind, finding.severity_raw) == ("observation", "Opportunity for Improvement")
+
+
+def test_grade_cell_after_the_grade_fields_name_is_read_whatever_its_role() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for n, grade in ((1, "Major Nonconformance"), (2, "Opportunity for Improvement")):
+        rows += [
+            ("HEAD", f"NC-{n}", {"start": True}),
+            ("OTHER", "Finding Type", {}),
+            ("OTHER", grade, {}),
+            ("description", f"{DESCRIPTION} (case {n})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="rba")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Major Nonconformance"),
+        ("observation", "Opportunity for Improvement"),
+    ]
+
+
+def test_grade_cell_after_the_text_is_read_up_to_the_next_box() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "NC NO.", {"heading": True, "start": True}),
+            ("clause", "Section A7", {}),
+            ("description", DESCRIPTION, {}),
+            (OUTSIDE, "RISK LEVEL", {}),
+            (OUTSIDE, "Major Nonconformance", {}),
+            ("HEAD", "NC NO.", {"heading": True, "start": True}),
+            ("clause", "Section A2", {}),
+            ("description", "Contracts are printed only in the national language.", {}),
+            (OUTSIDE, "Ref", {}),
+            (OUTSIDE, "3", {}),
+            (OUTSIDE, "Finding Type", {}),
+            (OUTSIDE, "Notable Practice", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="rba")
+    assert first.severity_raw == "Major Nonconformance"
+    assert (second.kind, second.severity_raw) == ("non_compliance", None)
+
+
+def test_grade_split_into_a_label_and_a_value_is_read_whole() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "NC-2", {"start": True}),
+            ("OTHER", "Finding Type", {}),
+            ("severity", "Nonconformance", {"label": "Priority"}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert (finding.severity_raw, finding.severity) == ("Priority Nonconformance", "critical")
+
+
+def test_kind_word_after_the_id_grades_where_ids_carry_the_grades() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for n, grade in ((1, "Minor"), (2, "Observation"), (3, "Good Example")):
+        rows += [
+            ("HEAD", f"Item {n} | {grade}", {"heading": True, "start": True}),
+            ("description", f"{DESCRIPTION} (case {n})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Minor"),
+        ("observation", "Observation"),
+        ("good_practice", "Good Example"),
+    ]
+    # Where no finding is graded, the word only names the finding's type.
+    blocks, roles, starts = _blocks(rows[2:])
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("observation", None),
+        ("good_practice", None),
+    ]
+
+
+def test_grade_after_the_id_in_a_grade_cell_shares_the_heading_slot() -> None:
+    # 'No. 3 - Commendable practice' read as the grade cell, after a box whose last name cell
+    # ('Workers affected') is no name of the grade's field.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "No. 2 - Minor", {"start": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "Workers affected", {}),
+            (OUTSIDE, "62", {}),
+            ("severity", "No. 3 - Commendable practice", {"start": True}),
+            ("OTHER", "Positive practice noted", {}),
+            ("description", "The employer pays all recruitment costs of migrant workers.", {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="wrap")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Minor"),
+        ("good_practice", "Commendable practice"),
+    ]

@@ -122,6 +122,9 @@ MAX_COUNT_SLIP = 2
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
+# The grade slot of a grade printed in the finding's own heading ('Item 1 | Minor').
+HEADING_SLOT = "heading"
+_DIGIT = re.compile(r"\d")
 # How a sentence ends (a title ends with none of these).
 _SENTENCE_END = re.compile(r"[.!?;:)\]'\u2019\u201d]$")
 # A description cell this short beside a longer one of the same row is the row's title.
@@ -338,7 +341,7 @@ def group_findings(
         findings.append(finding)
     # Keyed by the findings returned above, some of them read again: not by `made`'s.
     slots = {
-        id(finding): _grade_slot(drafts[number])
+        id(finding): _grade_slot(drafts[number], standard, finding.severity_raw)
         for (number, _), finding in zip(made, findings, strict=True)
     }
     named = {
@@ -362,6 +365,20 @@ def _clause_cell_named(draft: _Draft) -> bool:
         for index, role in enumerate(draft.roles)
         if role == "clause"
         for name in _cell_names(draft, index)
+    )
+
+
+def _names_text(draft: _Draft, index: int) -> bool:
+    """True for a heading that is the name of the finding's text set over it ('Observation',
+    'Finding description'): a field's name, not a grade, even when it is a kind word."""
+    block = draft.blocks[index]
+    following = index + 1
+    return (
+        block.heading
+        and following < len(draft.roles)
+        and draft.roles[following] == "description"
+        and bare_field_name(block.text)
+        and header_field(block.text.strip().rstrip(":")) == "description"
     )
 
 
@@ -586,24 +603,46 @@ def _kind_words_as_grades(
     ]
 
 
-def _grade_slot(draft: _Draft) -> str | None:
-    """The name of the field a finding's grade cell fills ('priority', 'finding type'): its
-    label or column header, or the field-name cell just before it, when that names a field;
-    None when nothing does."""
+def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> str | None:
+    """The name of the field a finding's grade (`grade`, as read) fills ('priority', 'finding
+    type'): its label or column header, or the field-name cell just before it, when that names
+    a field; `HEADING_SLOT` for a grade printed after the finding's ID ('Item 1 | Minor',
+    'No. 3 - Commendable practice'); None when nothing names it."""
     for index, role in enumerate(draft.roles):
-        if role != "severity":
+        if role != "severity" or _names_text(draft, index):
             continue
+        if _id_heading_grade(draft.blocks[index].text):
+            return HEADING_SLOT
         # A topic set before the grade ('3.7 Compensation and benefits: Advisory') names none.
         name = next(
             (
                 n
                 for n in _cell_names(draft, index)
-                if len(n.split()) <= MAX_SLOT_WORDS and field_name(n)
+                # a name, not a numbered heading ('NC 02: Noncompliance')
+                if len(n.split()) <= MAX_SLOT_WORDS and field_name(n) and not _DIGIT.search(n)
             ),
             None,
         )
         return _key(name).rstrip(" :") if name else None
-    return None
+    if not grade:
+        return None
+    if any(
+        role == "HEAD" and grade in block.text and _id_heading_grade(block.text)
+        for role, block in zip(draft.roles, draft.blocks, strict=True)
+    ):
+        return HEADING_SLOT
+    named = _named_grade(draft, standard)
+    return named[0] if named is not None and named[1] == grade else None
+
+
+def _id_heading_grade(text: str) -> bool:
+    """A heading that prints a finding's ID and its grade or kind word, and nothing else
+    ('Item 1 | Minor', 'No. 3 - Commendable practice', 'NC 04: Uncorroborated Evidence')."""
+    grade = find_grade(text)
+    if grade is None:
+        return False
+    rest = _remove_spans(text, [grade], []).strip(" |-–:()")
+    return bool(rest) and reference_only(rest)
 
 
 def reads_as_due(text: str) -> bool:
@@ -944,6 +983,10 @@ def _finding(
                 values.setdefault("severity", value_text(block))
             elif cell_kind is None:
                 cell_kind = grade.kind
+        elif role == "severity" and _names_text(draft, position):
+            # 'Observation' over the text, 'Severity' | 'Opportunity for Improvement' below
+            # it: the text's field name states the kind; the grade is printed elsewhere.
+            cell_kind = cell_kind or text_kind(block.text, standard)
         elif role in SHORT_ROLES and SHORT_ROLES[role] not in values:
             if role == "due" and not reads_as_due(block.text):
                 continue  # a heading or a name the labeller took for a deadline
@@ -958,7 +1001,9 @@ def _finding(
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
                 continue  # read as the clause
             value = _value_cell(draft, position, standard) if role == "severity" else None
-            values[SHORT_ROLES[role]] = value_text(value or block)
+            values[SHORT_ROLES[role]] = (
+                _label_grade(block, standard) if value is None and role == "severity" else None
+            ) or value_text(value or block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
     tagged = leading_grade(values.get("description", ""), standard)
@@ -1040,6 +1085,19 @@ def _finding(
         return None
     confidence = min(draft.scores) if draft.scores else 1.0
     return finding.model_copy(update={"confidence": round(min(finding.confidence, confidence), 2)})
+
+
+def _label_grade(block: Block, standard: Standard) -> str | None:
+    """A grade the reader split into a label and a value ('Priority' | 'Nonconformance' from
+    'Priority Nonconformance'): the whole grade, when the value alone grades nothing."""
+    if not block.label:
+        return None
+    whole = f"{block.label} {block.text}".strip()
+    grade = find_grade(whole, standard)
+    if grade is None or grade.severity is None or grade.start > 0 or grade.end < len(whole):
+        return None
+    alone = find_grade(block.text, standard)
+    return whole if alone is None or alone.severity is None else None
 
 
 def _cell_grade(block: Block, standard: Standard) -> GradeMatch | None:
@@ -1125,6 +1183,16 @@ def _fields_from_heads(
             and grade.severity is not None
             and not _other_kind(grade.text, own_kind, standard)
         ):
+            values["severity"] = grade.text
+        elif (
+            "severity" not in values
+            and grade is not None
+            and grade.kind == own_kind
+            and block.heading
+            and _id_heading_grade(text)
+        ):
+            # 'Item 3 | Observation': the heading's kind word in the slot that grades the
+            # report's non-compliances ('Item 1 | Minor'); `_kind_words_as_grades` decides.
             values["severity"] = grade.text
         elif "severity" not in values and kind_cell(text):
             # A type cell holding only an observation or good-practice word ('Advisory').
@@ -1452,9 +1520,38 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
         if grade is not None:
             values["severity"] = grade.text
             return
-    text = _row_grade(draft, standard)
+    named = _named_grade(draft, standard)
+    text = _row_grade(draft, standard) or (named[1] if named is not None else None)
     if text is not None:
         values["severity"] = text
+
+
+def _named_grade(draft: _Draft, standard: Standard) -> tuple[str, str] | None:
+    """The grade printed in the cell after the grade field's own name ('Finding Type' |
+    'Opportunity for Improvement') that the reader read as no field of the finding: the
+    field's name (as a grade slot) and the grade."""
+    inside = [(b, "O") for index, b in draft.between if index < len(draft.blocks)]
+    after = [b for index, b in draft.between if index == len(draft.blocks)]
+    # Cells after the text up to the next box's ID or clause cell ('Ref', 'Code Section').
+    box_end = next(
+        (i for i, b in enumerate(after) if names_id(_key(b.text)) or names_clause(_key(b.text))),
+        len(after),
+    )
+    ordered = sorted(
+        [(b, r) for b, r in zip(draft.blocks, draft.roles, strict=True)]
+        + inside
+        + [(b, "O") for b in after[:box_end]],
+        key=lambda pair: pair[0].index,
+    )
+    for (name, _), (cell, role) in zip(ordered, ordered[1:], strict=False):
+        if (
+            role in ("O", "OTHER")
+            and bare_field_name(name.text)
+            and header_field(name.text.strip().rstrip(":")) == "severity"
+            and whole_grade(cell, standard) is not None
+        ):
+            return _key(name.text).rstrip(" :"), cell.text.strip()
+    return None
 
 
 def _row_grade(draft: _Draft, standard: Standard) -> str | None:
