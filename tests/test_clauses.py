@@ -75,6 +75,11 @@ from extractor.audit.clauses import (
         ("HS", "generic", "HS"),
         ("MS - Management systems", "generic", "MS"),
         ("CHR. Contracts and human resources", "generic", "CHR"),
+        # FLA element headings: the element's code before its name.
+        ("ER. Employment relationship", "generic", "ER"),
+        ("HOW - Hours of work", "generic", "HOW"),
+        ("F. Forced labor", "generic", "F"),
+        ("C: Compensation", "generic", "C"),
     ],
 )
 def test_most_specific_code_as_printed(printed, standard, code):
@@ -99,6 +104,9 @@ def test_most_specific_code_as_printed(printed, standard, code):
         ("COVID-19 measures", "generic"),
         ("Finding 3", "sa8000"),
         ("F", "sa8000"),
+        # A one-letter element code stands before its own element's name only.
+        ("C. Nguyen, lead auditor", "generic"),
+        ("F. Alvarez", "generic"),
         ("Section C of the report", "generic"),
         ("", "generic"),
     ],
