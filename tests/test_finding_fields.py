@@ -1761,3 +1761,19 @@ def test_grade_after_the_id_in_a_grade_cell_shares_the_heading_slot() -> None:
         ("non_compliance", "Minor"),
         ("good_practice", "Commendable practice"),
     ]
+
+
+def test_code_heading_between_the_id_and_the_text_is_the_findings_clause() -> None:
+    # Each finding prints its benchmark as a heading under its ID: 'C.14' is finding 1's,
+    # not the clause of the finding after it.
+    rows: list[tuple[str, str, dict]] = []
+    for n, code in ((1, "C.14"), (2, "CL.29")):
+        rows += [
+            ("HEAD", f"Finding {n}: Noncompliance", {"heading": True, "start": True}),
+            (OUTSIDE, code, {"heading": True}),
+            ("severity", "Major", {"heading": True}),
+            ("description", f"{DESCRIPTION} (case {n})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["C.14", "CL.29"]

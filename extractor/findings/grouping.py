@@ -1605,6 +1605,10 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
     for index, block in _near_between(draft):
         if block.heading and block.label is None:
             code = _reference_code(block, standard)
+            if code is None and index <= _first_text(draft):
+                # A code set as a heading inside the finding's head, between its ID
+                # ('Finding 1: Noncompliance') and its text: the finding's own clause.
+                code = whole_code(block.text, standard, ocr=block.ocr)
             if code is not None and not _count(code) and code not in not_clauses:
                 return code
             continue
