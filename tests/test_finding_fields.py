@@ -1777,3 +1777,17 @@ def test_code_heading_between_the_id_and_the_text_is_the_findings_clause() -> No
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == ["C.14", "CL.29"]
+
+
+def test_id_column_beside_a_clause_column_refines_no_clause() -> None:
+    # 'PA1.1' numbers the finding in the 'No.' column; its clause is the 'Code Ref.' cell.
+    table = {"table": 1}
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "PA1.1", {**table, "col_header": "No.", "start": True}),
+            ("clause", "Question PA1", {**table, "col_header": "Code Ref."}),
+            ("description", DESCRIPTION, {**table, "col_header": "What Was Found"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert finding.clause == "PA1"

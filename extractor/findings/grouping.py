@@ -1240,11 +1240,14 @@ def _finding_clause(
     """
     candidates: list[tuple[float, str]] = []
     first_description = None
+    named = _clause_cell_named(draft)
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role == "description" and first_description is None:
             first_description = position
         if _key(block.full_text) in paragraphs:
             continue
+        if named and role != "clause" and block.col_header and names_id(block.col_header):
+            continue  # 'No.' | 'PA1.1' beside 'Code Ref.' | 'Question PA1': the finding's ID
         if position and _numbered_after_id(draft.blocks[position - 1], block):
             continue  # 'NC Ref.' | '1': the finding's own number
         if role == "clause":
