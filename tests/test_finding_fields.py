@@ -1791,3 +1791,20 @@ def test_id_column_beside_a_clause_column_refines_no_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert finding.clause == "PA1"
+
+
+def test_clause_heading_read_into_a_finding_heads_the_findings_after_it() -> None:
+    # 'FL Forced labour' is taken into the finding printed above it; the finding under it is
+    # still a forced-labour one, not a child-labour one.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "CL Child labour", {"heading": True}),
+            ("HEAD", "Finding 1 | Non-compliance", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "FL Forced labour", {"heading": True}),
+            ("HEAD", "Finding 2 | Non-compliance", {"heading": True, "start": True}),
+            ("description", "Passports of migrant workers are kept in the HR office safe.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.clause, second.clause) == ("CL", "FL")

@@ -305,6 +305,9 @@ def group_findings(
             if repeated and previous_draft is not None:
                 _hand_over_head(previous_draft, current, block, standard)
             drafts.append(current)
+        elif _titled_heading(block, standard) and _clause_heading(block, standard) is not None:
+            # 'FL Forced labour' read into the finding before it heads the findings after it.
+            context.see(block, standard)
         context.keep()
         current.blocks.append(block)
         current.roles.append(role)
