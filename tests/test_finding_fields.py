@@ -1808,3 +1808,22 @@ def test_clause_heading_read_into_a_finding_heads_the_findings_after_it() -> Non
     )
     first, second = group_findings(blocks, roles, starts, standard="generic")
     assert (first.clause, second.clause) == ("CL", "FL")
+
+
+def test_bare_numbers_counting_every_finding_from_one_are_no_clauses() -> None:
+    def rows(role: str, extra: dict) -> list[tuple[str, str, dict]]:
+        out: list[tuple[str, str, dict]] = []
+        for n in range(1, 6):
+            out += [
+                (role, str(n), {**extra, "start": True}),
+                ("description", f"{DESCRIPTION} (case {n})", {}),
+            ]
+        return out
+
+    blocks, roles, starts = _blocks(rows("HEAD", {}))
+    findings = group_findings(blocks, roles, starts, standard="sa8000")
+    assert [f.clause for f in findings] == [None] * 5
+    # Under a 'Clause' column they are the findings' clauses.
+    blocks, roles, starts = _blocks(rows("clause", {"col_header": "Clause", "table": 1}))
+    findings = group_findings(blocks, roles, starts, standard="sa8000")
+    assert [f.clause for f in findings] == ["1", "2", "3", "4", "5"]

@@ -118,6 +118,8 @@ _FINDING_REF = re.compile(
 )
 # How far a running number may stray from the finding's position in the report.
 MAX_COUNT_SLIP = 2
+# Bare numbers running from 1 this long with no clause cell naming them count findings.
+MIN_COUNT_FROM_ONE = 5
 # A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
@@ -324,6 +326,7 @@ def group_findings(
     running = _running_numbers(
         [f.clause for _, f in made],
         [_printed_under(drafts[number], standard) for number, _ in made],
+        [_clause_cell_named(drafts[number]) for number, _ in made],
     )
     running_codes = frozenset(made[i][1].clause or "" for i in running)
     # A heading the reader left outside ('2.6: Non-compliance') can print a dotted running
@@ -475,7 +478,9 @@ def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
     return runs
 
 
-def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -> set[int]:
+def _running_numbers(
+    codes: Sequence[str | None], under: Sequence[str | None], named: Sequence[bool]
+) -> set[int]:
     """Positions of findings whose 'clause' is the report's running number of its findings.
 
     A clause scheme restarts its provisions under each section, so a number that goes on
@@ -517,6 +522,13 @@ def _running_numbers(codes: Sequence[str | None], under: Sequence[str | None]) -
                 and under[i] != codes[i]
                 and not _refines(codes[i] or "", under[i] or "")
                 for i in run
+            ) or (
+                # 1, 2, 3, 4, 5 from the report's first finding on, no cell naming them
+                # clauses: the findings' own numbers, for a report's clauses are not all
+                # broken, nor in order.
+                int(first.group(2)) == 1
+                and len(run) >= MIN_COUNT_FROM_ONE
+                and not any(named[i] for i in run)
             )
         if counting:
             running.update(run)
