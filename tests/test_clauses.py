@@ -80,6 +80,10 @@ from extractor.audit.clauses import (
         ("HOW - Hours of work", "generic", "HOW"),
         ("F. Forced labor", "generic", "F"),
         ("C: Compensation", "generic", "C"),
+        # A cluster or element code in brackets closing a heading.
+        ("Forced labour (FL)", "generic", "FL"),
+        ("Compensation (COMP)", "generic", "COMP"),
+        ("Hours of work (HOW)", "generic", "HOW"),
     ],
 )
 def test_most_specific_code_as_printed(printed, standard, code):
@@ -107,6 +111,9 @@ def test_most_specific_code_as_printed(printed, standard, code):
         # A one-letter element code stands before its own element's name only.
         ("C. Nguyen, lead auditor", "generic"),
         ("F. Alvarez", "generic"),
+        # ... but not in brackets inside a sentence, nor an unknown abbreviation.
+        ("Workers in forced labour (FL) conditions were interviewed", "generic"),
+        ("Passports kept (ID)", "generic"),
         ("Section C of the report", "generic"),
         ("", "generic"),
     ],
