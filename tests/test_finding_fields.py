@@ -181,6 +181,17 @@ def test_printed_grade_keeps_only_the_grade() -> None:
     ] * 5
 
 
+def test_part_headings_grade_of_many_is_one_findings_grade() -> None:
+    assert printed_grade("Major violations", "generic") == "Major"
+    assert printed_grade("Urgent non-conformities", "generic") == "Urgent"
+    assert printed_grade("Minor NCs", "sa8000") == "Minor"
+    assert printed_grade("Notable Practices", "rba") == "Notable Practice"
+    assert printed_grade("Positive aspects", "generic") == "Positive aspect"
+    # One finding's grade as printed stays whole.
+    assert printed_grade("Major Nonconformance", "rba") == "Major Nonconformance"
+    assert printed_grade("Progress", "generic") == "Progress"
+
+
 def test_text_under_a_root_cause_label_is_never_the_description() -> None:
     # The labeller read the root cause as a second description; the label says it is not one.
     blocks, roles, starts = _blocks(
@@ -1166,8 +1177,8 @@ def test_heading_that_is_only_a_number_is_the_findings_count() -> None:
         ]
     )
     first, second = group_findings(blocks, roles, starts, standard="generic")
-    assert (first.clause, first.severity_raw) == ("5", "Major non-conformities")
-    assert (second.clause, second.severity_raw) == (None, "Major non-conformities")
+    assert (first.clause, first.severity_raw) == ("5", "Major")
+    assert (second.clause, second.severity_raw) == (None, "Major")
 
 
 def test_field_name_heading_after_a_description_does_not_cut_the_next_head() -> None:

@@ -71,7 +71,32 @@ def printed_grade(text: str, standard: Standard) -> str | None:
         return text or None
     if grade.kind == "non_compliance" and grade.severity is None:
         return None
-    return grade.text
+    return _singular_grade(grade.text, standard)
+
+
+# The plural noun of a part heading grading a group of findings ('Major violations').
+_PLURAL_FINDINGS = re.compile(
+    r"\s+(?:violations|issues|findings|breaches|problems|ncs|ncrs|"
+    r"non-?conformit(?:ies|ys)|non-?conformances|non-?compliances)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _singular_grade(text: str, standard: Standard) -> str:
+    """One finding's grade from a part heading's grade of many ('Major violations' -> 'Major',
+    'Urgent non-conformities' -> 'Urgent', 'Notable Practices' -> 'Notable Practice')."""
+    bare = _PLURAL_FINDINGS.sub("", text)
+    if bare != text:
+        grade = find_grade(bare, standard)
+        if grade is not None and grade.severity is not None and grade.text == bare:
+            return bare
+        return text
+    if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+        single = text[:-1]
+        grade = find_grade(single, standard)
+        if grade is not None and grade.text == single and grade.kind != "non_compliance":
+            return single
+    return text
 
 
 def make_finding(
