@@ -1838,3 +1838,40 @@ def test_bare_numbers_counting_every_finding_from_one_are_no_clauses() -> None:
     blocks, roles, starts = _blocks(rows("clause", {"col_header": "Clause", "table": 1}))
     findings = group_findings(blocks, roles, starts, standard="sa8000")
     assert [f.clause for f in findings] == ["1", "2", "3", "4", "5"]
+
+
+def test_kind_word_closing_a_heading_grades_where_the_headings_grade_all_findings() -> None:
+    rows: list[tuple[str, str, dict]] = []
+    for n, heading in (
+        (1, "A1 Freely chosen employment / Major Nonconformance"),
+        (2, "A6 Non-discrimination / Opportunity for Improvement"),
+    ):
+        rows += [
+            ("HEAD", heading, {"heading": True, "start": True}),
+            ("description", f"{DESCRIPTION} (case {n})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="rba")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Major Nonconformance"),
+        ("observation", "Opportunity for Improvement"),
+    ]
+
+
+def test_kind_word_after_a_code_names_the_type_where_grades_are_printed_apart() -> None:
+    # Non-compliances graded in their own line ('Major'); '1.13: Remark' only types the
+    # finding.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "1.12: Non-compliance", {"heading": True, "start": True}),
+            ("severity", "Major", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+            ("HEAD", "1.13: Remark", {"heading": True, "start": True}),
+            ("description", "Workers may leave their permits in the HR safe if they wish.", {}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [(f.kind, f.severity_raw) for f in findings] == [
+        ("non_compliance", "Major"),
+        ("observation", None),
+    ]

@@ -606,13 +606,17 @@ def _kind_words_as_grades(
             for f in findings
         ]
     grade_slots = graded - {None}
+
+    def other_slot(slot: str | None) -> bool:
+        if slot == HEADING_SLOT:
+            # A kind word after a finding's ID or topic ('1.13: Remark') grades it only where
+            # the non-compliances are graded there too ('A1 Wages / Major Nonconformance').
+            return HEADING_SLOT not in graded
+        return slot is not None and bool(grade_slots) and slot not in grade_slots
+
     return [
         f.model_copy(update={"severity_raw": None})
-        if f.kind != "non_compliance"
-        and f.severity_raw is not None
-        and slot is not None
-        and grade_slots
-        and slot not in grade_slots
+        if f.kind != "non_compliance" and f.severity_raw is not None and other_slot(slot)
         else f
         for f, slot in zip(findings, slots, strict=True)
     ]
@@ -623,11 +627,18 @@ def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> 
     type'): its label or column header, or the field-name cell just before it, when that names
     a field; `HEADING_SLOT` for a grade printed after the finding's ID ('Item 1 | Minor',
     'No. 3 - Commendable practice'); None when nothing names it."""
-    for index, role in enumerate(draft.roles):
-        if role != "severity" or _names_text(draft, index):
+    cells = [
+        index
+        for index, role in enumerate(draft.roles)
+        if role == "severity" and not _names_text(draft, index)
+    ]
+    # 'Finding 5: Observation' over an 'Observation' line: the line is the grade's slot.
+    headed = [i for i in cells if _id_heading_grade(draft.blocks[i].text)]
+    if headed and len(headed) == len(cells):
+        return HEADING_SLOT
+    for index in cells:
+        if index in headed:
             continue
-        if _id_heading_grade(draft.blocks[index].text):
-            return HEADING_SLOT
         # A topic set before the grade ('3.7 Compensation and benefits: Advisory') names none.
         name = next(
             (
@@ -652,12 +663,19 @@ def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> 
 
 def _id_heading_grade(text: str) -> bool:
     """A heading that prints a finding's ID and its grade or kind word, and nothing else
-    ('Item 1 | Minor', 'No. 3 - Commendable practice', 'NC 04: Uncorroborated Evidence')."""
+    ('Item 1 | Minor', 'No. 3 - Commendable practice', 'NC 04: Uncorroborated Evidence'), or
+    that closes with the grade set apart from the finding's clause and topic ('A6
+    Non-discrimination / Opportunity for Improvement')."""
     grade = find_grade(text)
     if grade is None:
         return False
     rest = _remove_spans(text, [grade], []).strip(" |-–:()")
-    return bool(rest) and reference_only(rest)
+    if not rest:
+        return False
+    if reference_only(rest):
+        return True
+    closing = text[: grade.start].rstrip()
+    return grade.end >= len(text.rstrip(" .")) and closing.endswith(("/", "|", "-", "–", ":"))
 
 
 def reads_as_due(text: str) -> bool:
