@@ -75,6 +75,12 @@ def test_blocks_come_in_reading_order_with_consecutive_indexes(mixed) -> None:
         ("Priority Major", (None, "Priority", "Major")),
         ("Required action Reimburse all fees.", (None, "Required action", "Reimburse all fees.")),
         ("Target date 2 months", (None, "Target date", "2 months")),
+        # Better Work's labels: the basis of a finding is its evidence, its nature its type.
+        (
+            "BASIS OF FINDING Observed during the site tour.",
+            (None, "BASIS OF FINDING", "Observed during the site tour."),
+        ),
+        ("NATURE OF FINDING Non-compliant", (None, "NATURE OF FINDING", "Non-compliant")),
         # ... but not a sentence that starts with a label word, nor a numbered heading.
         ("Evidence was not kept.", (None, None, "Evidence was not kept.")),
         ("Finding 3 - Wages", (None, None, "Finding 3 - Wages")),

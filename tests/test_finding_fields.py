@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from extractor.findings.assemble import printed_grade
+from extractor.findings.fields import label_field
 from extractor.findings.grouping import group_findings
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -1875,3 +1876,23 @@ def test_kind_word_after_a_code_names_the_type_where_grades_are_printed_apart() 
         ("non_compliance", "Major"),
         ("observation", None),
     ]
+
+
+def test_finding_id_under_a_ref_column_is_no_clause_nor_topic() -> None:
+    # 'NC04' under 'Ref', read as a clause cell: the finding's ID; the section names its clause.
+    section = "7 - Safe and healthy working conditions"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, section, {"heading": True}),
+            (
+                "clause",
+                "NC04",
+                {"col_header": "Ref", "table": 1, "start": True, "section": section},
+            ),
+            ("description", DESCRIPTION, {"col_header": "Comment", "table": 1, "section": section}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.topic) == ("7", None)
+    assert label_field("Basis of finding") == "evidence"
+    assert label_field("NATURE OF FINDING") == "severity"

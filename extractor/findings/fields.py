@@ -26,10 +26,10 @@ HEADER_FIELDS: tuple[tuple[str, str], ...] = (
     ),
     (r"corrective|remediation|action|capa|recommendation|improvement plan", "corrective_action"),
     (r"time ?scale|time ?frame|deadline|due|target date|completion date|date to be", "due"),
-    (r"evidence", "evidence"),
+    (r"evidence|^basis of (the )?finding$", "evidence"),
     (
         r"finding type|nc type|type of (finding|nc)|classification|severity|grade|rating|risk"
-        r"|priority|level",
+        r"|priority|level|^nature of (the )?(finding|nc)$",
         "severity",
     ),
     (r"title|subject|heading", "title"),
@@ -54,6 +54,7 @@ LABEL_FIELDS: tuple[tuple[str, str], ...] = (
         r"(objective |audit |supporting |verification )?evidence( reviewed| sighted| found)?"
         r"|verified by|verification|means of verification|source( of evidence)?"
         r"|records? (reviewed|sighted|checked)|documents? (reviewed|sighted)|basis"
+        r"|basis (of|for) (the )?finding"
         r"|how (it was )?verified|proof|evidence (and|/) source",
         "evidence",
     ),
@@ -69,7 +70,7 @@ LABEL_FIELDS: tuple[tuple[str, str], ...] = (
     (
         r"grade|severity|rating|classification|risk( level| rating)?|nc classification|priority"
         r"|finding type|type of finding|nc type|level|category of (finding|nc)|status of finding"
-        r"|(non[- ]?)?conformity (grade|level|type)",
+        r"|(non[- ]?)?conformity (grade|level|type)|nature of (the )?(finding|nc)",
         "severity",
     ),
     (

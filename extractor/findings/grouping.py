@@ -1362,10 +1362,13 @@ def _bare_code(code: str) -> str:
 
 
 def _numbering(block: Block) -> bool:
-    """A bare number in a row-number column or after a row-number label ('#', 'Item', 'No.',
-    'Ref'): the row's own number, no clause ('Ref' cells holding '4.1' still name one)."""
-    if not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
-        return False
+    """A bare number or finding ID ('4', 'NC04') in a row-number column or after a row-number
+    label ('#', 'Item', 'No.', 'Ref'): the row's own number, no clause ('Ref' cells holding
+    '4.1' still name one)."""
+    if not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text) and not FINDING_ID.fullmatch(
+        block.text.strip()
+    ):
+        return False  # neither '4' nor 'NC04'
     return any(
         name and (header_field(name) == REF or _FINDING_REF.fullmatch(name.strip()))
         for name in (block.col_header, block.label)
