@@ -1896,3 +1896,21 @@ def test_finding_id_under_a_ref_column_is_no_clause_nor_topic() -> None:
     assert (finding.clause, finding.topic) == ("7", None)
     assert label_field("Basis of finding") == "evidence"
     assert label_field("NATURE OF FINDING") == "severity"
+
+
+def test_part_heading_after_a_findings_text_is_no_field_of_it() -> None:
+    # 'Positive aspects' read as a grade cell after D-09's text opens the next part: D-09 stays
+    # a note (an observation), D-10 is a good practice.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "Notes", {"heading": True}),
+            ("HEAD", "D-09", {"start": True}),
+            ("description", DESCRIPTION, {}),
+            ("severity", "Positive aspects", {"heading": True}),
+            ("HEAD", "D-10", {"start": True}),
+            ("description", "The factory runs a free day-care centre for workers' children.", {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="generic")
+    assert (first.kind, first.severity_raw) == ("observation", None)
+    assert second.kind == "good_practice"

@@ -143,7 +143,7 @@ MAX_BARE_SECTION = 15
 _PART_WORDS = re.compile(
     r"\b(?:findings|observations|non[- ]?complian(?:ces|ce issues)|non[- ]?conformit(?:ies)"
     r"|non[- ]?conformances|ncs|practices|examples|issues|violations|opportunities|remarks"
-    r"|comments|results)\b",
+    r"|comments|results|aspects|notes|strengths)\b",
     re.IGNORECASE,
 )
 
@@ -272,6 +272,16 @@ def group_findings(
         if role != OUTSIDE and block.heading and _PART_WORDS.search(block.full_text):
             # 'Comments' read into the finding above it still opens a part of the report.
             context.see_part(block, standard)
+            if (
+                current is not None
+                and "description" in current.roles
+                and block.label is None
+                and block.marker is None
+                and section_kind(block.full_text) in ("observation", "good_practice")
+                and _clause_heading(block, standard) is None
+            ):
+                # ... and is no field of that finding ('Positive aspects' after its text).
+                role = OUTSIDE
         if role == OUTSIDE:
             context.see(block, standard)
             if current is not None and not block.furniture:
