@@ -1914,3 +1914,34 @@ def test_part_heading_after_a_findings_text_is_no_field_of_it() -> None:
     first, second = group_findings(blocks, roles, starts, standard="generic")
     assert (first.kind, first.severity_raw) == ("observation", None)
     assert second.kind == "good_practice"
+
+
+def test_cells_under_the_next_clause_heading_belong_to_the_next_finding() -> None:
+    # The labeller saw no start in the next table's cells: its grade is not the observation's.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "PA1. Social management system", {"heading": True}),
+            ("description", "The site has not yet set targets for water use.", {"start": True}),
+            (OUTSIDE, "PA2. Workers involvement and protection", {"heading": True}),
+            ("OTHER", "Description of the Finding", {"heading": True}),
+            ("severity", "Zero Tolerance", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert first.severity_raw is None
+    assert (second.severity_raw, second.clause) == ("Zero Tolerance", "PA2")
+
+
+def test_grade_under_its_label_after_the_text_is_read() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "1", {"label": "Code clause", "start": True}),
+            ("description", DESCRIPTION, {"label": "Description"}),
+            ("evidence", "Worker interviews and a visit to the dormitory.", {"label": "Evidence"}),
+            (OUTSIDE, "Minor", {"label": "Risk level"}),
+            (OUTSIDE, "2 There is no discrimination in employment", {"heading": True}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.severity_raw == "Minor"

@@ -258,6 +258,7 @@ def group_findings(
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0
+    next_section = False  # a clause heading printed after the current finding's text
     paragraphs = _paragraph_headings(blocks, standard)
     context = _Context(
         paragraphs=paragraphs,
@@ -284,6 +285,15 @@ def group_findings(
                 role = OUTSIDE
         if role == OUTSIDE:
             context.see(block, standard)
+            if (
+                current is not None
+                and "description" in current.roles
+                and _titled_heading(block, standard)
+                and _clause_heading(block, standard) is not None
+            ):
+                # 'PA2. Workers involvement and protection' after the text opens the next
+                # section: the cells under it are the next finding's.
+                next_section = True
             if current is not None and not block.furniture:
                 current.between.append((len(current.blocks), block))
                 gap += 1
@@ -306,7 +316,9 @@ def group_findings(
             or (starts[i] and not _head_goes_on(current, role))
             or repeated
             or _heads_next_finding(current, role, block)
+            or next_section
         ):
+            next_section = False
             previous_draft = current
             current = _Draft(
                 context_clause=context.current,
@@ -1565,7 +1577,14 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
     if "severity" in values:
         return
     for index, block in draft.between:
-        grade = whole_grade(block, standard) if index < len(draft.blocks) else None
+        if index == len(draft.blocks) and block.heading:
+            break  # the next section or finding
+        # Inside the finding, or after its text under the grade's own label ('Risk level:
+        # Observation' under the evidence).
+        inside = index < len(draft.blocks) or (
+            block.label is not None and label_field(block.label) == "severity"
+        )
+        grade = whole_grade(block, standard) if inside else None
         if grade is not None:
             values["severity"] = grade.text
             return
