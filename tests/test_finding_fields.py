@@ -1945,3 +1945,24 @@ def test_grade_under_its_label_after_the_text_is_read() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.severity_raw == "Minor"
+
+
+def test_running_numbers_after_lettered_smeta_clauses_are_no_provisions() -> None:
+    # 'Ref' cells count the findings across clauses (... 10B.3, 10A.4, 0.B.5): the clause is
+    # the 'ETI clause' cell, which the running number must not refine.
+    rows: list[tuple[str, str, dict]] = []
+    for ref, clause in (
+        ("1.1", "ETI 1"),
+        ("2.2", "ETI 2"),
+        ("10B.3", "ETI 10B"),
+        ("10A.4", "ETI 10A"),
+        ("0.B.5", "ETI 0.B"),
+    ):
+        rows += [
+            ("HEAD", ref, {"start": True}),
+            ("clause", clause, {}),
+            ("description", f"{DESCRIPTION} ({ref})", {}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [f.clause for f in findings] == ["ETI 1", "ETI 2", "ETI 10B", "ETI 10A", "ETI 0.B"]

@@ -121,7 +121,7 @@ MAX_COUNT_SLIP = 2
 # Bare numbers running from 1 this long with no clause cell naming them count findings.
 MIN_COUNT_FROM_ONE = 5
 # A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
-_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}|[A-Z]{1,3})\.)?(\d{1,3})")
+_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}[A-C]?|\d\.[AB]|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
 # The grade slot of a grade printed in the finding's own heading ('Item 1 | Minor').
