@@ -13,6 +13,7 @@ from extractor.findings.fields import label_field
 from extractor.findings.grouping import group_findings
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
+from extractor.record.schema import Standard
 
 
 def _blocks(rows: list[tuple[str, str, dict]]) -> tuple[list[Block], list[str], list[bool]]:
@@ -27,6 +28,13 @@ def _blocks(rows: list[tuple[str, str, dict]]) -> tuple[list[Block], list[str], 
 
 
 DESCRIPTION = "Workers on the night shift were locked inside the finishing building until 6 am."
+
+
+def _kinds_and_grades(rows: list[tuple[str, str, dict]], standard: Standard) -> list[tuple]:
+    """The (kind, printed grade) of each finding grouped from hand-built rows."""
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard=standard)
+    return [(f.kind, f.severity_raw) for f in findings]
 
 
 def test_code_reference_wins_over_the_findings_own_number() -> None:
@@ -1688,9 +1696,7 @@ def test_grade_cell_after_the_grade_fields_name_is_read_whatever_its_role() -> N
             ("OTHER", grade, {}),
             ("description", f"{DESCRIPTION} (case {n})", {}),
         ]
-    blocks, roles, starts = _blocks(rows)
-    findings = group_findings(blocks, roles, starts, standard="rba")
-    assert [(f.kind, f.severity_raw) for f in findings] == [
+    assert _kinds_and_grades(rows, "rba") == [
         ("non_compliance", "Major Nonconformance"),
         ("observation", "Opportunity for Improvement"),
     ]
@@ -1851,9 +1857,7 @@ def test_kind_word_closing_a_heading_grades_where_the_headings_grade_all_finding
             ("HEAD", heading, {"heading": True, "start": True}),
             ("description", f"{DESCRIPTION} (case {n})", {}),
         ]
-    blocks, roles, starts = _blocks(rows)
-    findings = group_findings(blocks, roles, starts, standard="rba")
-    assert [(f.kind, f.severity_raw) for f in findings] == [
+    assert _kinds_and_grades(rows, "rba") == [
         ("non_compliance", "Major Nonconformance"),
         ("observation", "Opportunity for Improvement"),
     ]
