@@ -1970,3 +1970,31 @@ def test_running_numbers_after_lettered_smeta_clauses_are_no_provisions() -> Non
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="smeta")
     assert [f.clause for f in findings] == ["ETI 1", "ETI 2", "ETI 10B", "ETI 10A", "ETI 0.B"]
+
+
+def test_clause_line_under_the_text_refines_the_section_heading() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "PA1. Social management system", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {"marker": "-"}),
+            (OUTSIDE, "Q 1.2", {"heading": True, "label": "PERFORMANCE AREA"}),
+            ("severity", "Minor", {"label": "FINDING TYPE"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert finding.clause == "1.2"
+
+
+def test_nearest_section_heading_before_the_text_names_its_clause() -> None:
+    # 'PA8' and 'PA9' found nothing; the text is printed under 'PA10'.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "PA8. No child labour", {"heading": True, "start": True}),
+            (OUTSIDE, "A young worker register is kept.", {}),
+            (OUTSIDE, "PA9. Special protection for young workers", {"heading": True}),
+            (OUTSIDE, "PA10. No precarious employment", {"heading": True}),
+            ("description", DESCRIPTION, {"marker": "-"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert finding.clause == "PA10"

@@ -1073,8 +1073,10 @@ def _finding(
     code = _finding_clause(
         draft, standard, trailing.code if trailing else None, paragraphs, not_clauses
     )
-    if code is None:
-        code = _clause_between(draft, standard, not_clauses)
+    between = _clause_between(draft, standard, not_clauses)
+    if code is None or (between is not None and _refines(between, code)):
+        # 'PERFORMANCE AREA: Q 1.2' under a bullet refines the section heading's 'PA1'.
+        code = between or code
     if code is not None:
         values["clause"] = code
     elif not_clauses and clean_clause(values.get("clause", ""), standard) in not_clauses:
@@ -1321,6 +1323,22 @@ def _finding_clause(
             continue
         if code is not None and code not in not_clauses:
             candidates.append((position, code))
+    if first_description is not None:
+        # Clause headings the reader left outside between the finding's head and its text
+        # ('PA8. No child labour' head, 'PA9. ...', 'PA10. ...' sections with nothing found,
+        # then the text): the nearest one before the text is the finding's.
+        for index, block in draft.between:
+            if (
+                index <= first_description
+                and _titled_heading(block, standard)
+                and not bare_number(block.full_text)
+                and not whole_code(block.text, standard, ocr=block.ocr)
+                and find_grade(block.text, standard) is None  # '5 | Noncompliance': an ID
+                and section_kind(block.text) is None
+            ):
+                code = _clause_heading(block, standard)
+                if code is not None and code not in not_clauses:
+                    candidates.append((index - 0.5, code))
     if trailing is not None:
         candidates.append(((first_description or 0) + 0.5, trailing))
     row_code = _row_code(draft, standard, first_description)
