@@ -288,8 +288,7 @@ def group_findings(
             if (
                 current is not None
                 and "description" in current.roles
-                and _titled_heading(block, standard)
-                and _clause_heading(block, standard) is not None
+                and _titled_clause(block, standard) is not None
             ):
                 # 'PA2. Workers involvement and protection' after the text opens the next
                 # section: the cells under it are the next finding's.
@@ -329,7 +328,7 @@ def group_findings(
             if repeated and previous_draft is not None:
                 _hand_over_head(previous_draft, current, block, standard)
             drafts.append(current)
-        elif _titled_heading(block, standard) and _clause_heading(block, standard) is not None:
+        elif _titled_clause(block, standard) is not None:
             # 'FL Forced labour' read into the finding before it heads the findings after it.
             context.see(block, standard)
         context.keep()
@@ -345,10 +344,11 @@ def group_findings(
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
         if finding is not None:
             made.append((number, finding))
+    cell_named = [_clause_cell_named(drafts[number]) for number, _ in made]
     running = _running_numbers(
         [f.clause for _, f in made],
         [_printed_under(drafts[number], standard) for number, _ in made],
-        [_clause_cell_named(drafts[number]) for number, _ in made],
+        cell_named,
     )
     running_codes = frozenset(made[i][1].clause or "" for i in running)
     # A heading the reader left outside ('2.6: Non-compliance') can print a dotted running
@@ -373,9 +373,7 @@ def group_findings(
         for (number, _), finding in zip(made, findings, strict=True)
     }
     named = {
-        id(finding)
-        for (number, _), finding in zip(made, findings, strict=True)
-        if _clause_cell_named(drafts[number])
+        id(finding) for finding, is_named in zip(findings, cell_named, strict=True) if is_named
     }
     kept = _summary_repeats_dropped(findings)
     # Clearing paragraph numbers copies findings but keeps their order.
@@ -655,7 +653,7 @@ def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> 
         if role == "severity" and not _names_text(draft, index)
     ]
     # 'Finding 5: Observation' over an 'Observation' line: the line is the grade's slot.
-    headed = [i for i in cells if _id_heading_grade(draft.blocks[i].text)]
+    headed = [i for i in cells if _graded_heading(draft.blocks[i].text)]
     if headed and len(headed) == len(cells):
         return HEADING_SLOT
     for index in cells:
@@ -675,7 +673,7 @@ def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> 
     if not grade:
         return None
     if any(
-        role == "HEAD" and grade in block.text and _id_heading_grade(block.text)
+        role == "HEAD" and grade in block.text and _graded_heading(block.text)
         for role, block in zip(draft.roles, draft.blocks, strict=True)
     ):
         return HEADING_SLOT
@@ -683,7 +681,7 @@ def _grade_slot(draft: _Draft, standard: Standard, grade: str | None = None) -> 
     return named[0] if named is not None and named[1] == grade else None
 
 
-def _id_heading_grade(text: str) -> bool:
+def _graded_heading(text: str) -> bool:
     """A heading that prints a finding's ID and its grade or kind word, and nothing else
     ('Item 1 | Minor', 'No. 3 - Commendable practice', 'NC 04: Uncorroborated Evidence'), or
     that closes with the grade set apart from the finding's clause and topic ('A6
@@ -977,10 +975,14 @@ def _hand_over_head(draft: _Draft, following: _Draft, block: Block, standard: St
     draft.between = [(i, b) for i, b in draft.between if i <= cut]
 
 
+# A cell printing nothing but a count ('4', '4.', '4)').
+_BARE_COUNT = re.compile(r"\s*\d{1,3}\s*[.)]?\s*")
+
+
 def _numbered_after_id(name: Block, block: Block) -> bool:
     """A bare number printed right after a cell naming the finding's ID ('NC Ref.' | '1')."""
     text = name.full_text.strip()
-    if re.search(r"\d", text) or not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text):
+    if re.search(r"\d", text) or not _BARE_COUNT.fullmatch(block.text):
         return False  # '# 2' | 'Code clause: 1': an ID, then a labelled clause
     return names_id(text) or _FINDING_REF.fullmatch(text) is not None
 
@@ -1056,9 +1058,12 @@ def _finding(
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
                 continue  # read as the clause
             value = _value_cell(draft, position, standard) if role == "severity" else None
-            values[SHORT_ROLES[role]] = (
-                _label_grade(block, standard) if value is None and role == "severity" else None
-            ) or value_text(value or block)
+            if value is not None:
+                values[SHORT_ROLES[role]] = value_text(value)
+            elif role == "severity":
+                values[SHORT_ROLES[role]] = _label_grade(block, standard) or value_text(block)
+            else:
+                values[SHORT_ROLES[role]] = value_text(block)
         elif role == "title" and "title" not in values:
             values["title"] = value_text(block)
     tagged = leading_grade(values.get("description", ""), standard)
@@ -1246,7 +1251,7 @@ def _fields_from_heads(
             and grade is not None
             and grade.kind == own_kind
             and block.heading
-            and _id_heading_grade(text)
+            and _graded_heading(text)
         ):
             # 'Item 3 | Observation': the heading's kind word in the slot that grades the
             # report's non-compliances ('Item 1 | Minor'); `_kind_words_as_grades` decides.
@@ -1330,13 +1335,11 @@ def _finding_clause(
         for index, block in draft.between:
             if (
                 index <= first_description
-                and _titled_heading(block, standard)
-                and not bare_number(block.full_text)
                 and not whole_code(block.text, standard, ocr=block.ocr)
                 and find_grade(block.text, standard) is None  # '5 | Noncompliance': an ID
                 and section_kind(block.text) is None
             ):
-                code = _clause_heading(block, standard)
+                code = _titled_clause(block, standard)
                 if code is not None and code not in not_clauses:
                     candidates.append((index - 0.5, code))
     if trailing is not None:
@@ -1378,6 +1381,12 @@ def _row_code(draft: _Draft, standard: Standard, description: int | None) -> str
     return code
 
 
+def _titled_clause(block: Block, standard: Standard) -> str | None:
+    """The code of a clause heading that names more than the code ('FL Forced labour',
+    'PA2. Workers involvement and protection'), else None."""
+    return _clause_heading(block, standard) if _titled_heading(block, standard) else None
+
+
 def _titled_heading(block: Block, standard: Standard) -> bool:
     """An unlabelled heading that names more than a clause reference ('Health and safety (8)',
     not 'REFERENCE TO CODE Principle 10')."""
@@ -1405,9 +1414,7 @@ def _numbering(block: Block) -> bool:
     """A bare number or finding ID ('4', 'NC04') in a row-number column or after a row-number
     label ('#', 'Item', 'No.', 'Ref'): the row's own number, no clause ('Ref' cells holding
     '4.1' still name one)."""
-    if not re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", block.text) and not FINDING_ID.fullmatch(
-        block.text.strip()
-    ):
+    if not _BARE_COUNT.fullmatch(block.text) and not FINDING_ID.fullmatch(block.text.strip()):
         return False  # neither '4' nor 'NC04'
     return any(
         name and (header_field(name) == REF or _FINDING_REF.fullmatch(name.strip()))
