@@ -1998,3 +1998,52 @@ def test_nearest_section_heading_before_the_text_names_its_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert finding.clause == "PA10"
+
+
+def test_code_line_cut_off_under_the_text_takes_its_tail_back() -> None:
+    # A start on 'Q 10.2' (read as a heading) cut the bullet's clause, type and evidence off.
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, "PA10. No precarious employment", {"heading": True}),
+            ("description", DESCRIPTION, {"marker": "•", "start": True}),
+            ("HEAD", "Q 10.2", {"heading": True, "label": "PERFORMANCE AREA", "start": True}),
+            ("OTHER", "Best practice", {"label": "FINDING TYPE"}),
+            ("evidence", "Review of contracts for 13 of 39 workers.", {"label": "AUDIT EVIDENCE"}),
+            (OUTSIDE, "PA11. No bonded labour", {"heading": True}),
+            ("description", "Drinking water points are far from the lines.", {"start": True}),
+            ("HEAD", "11.2", {"heading": True, "label": "PERFORMANCE AREA", "start": True}),
+            ("OTHER", "Finding", {"label": "FINDING TYPE"}),
+        ]
+    )
+    first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert (first.clause, first.kind) == ("10.2", "good_practice")
+    assert first.evidence == "Review of contracts for 13 of 39 workers."
+    assert second.clause == "11.2"
+
+
+def test_code_line_printed_apart_from_the_text_stays_out_of_it() -> None:
+    # The next table's first row ('2.2 | question | No | Critical') after other text.
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True}),
+            (OUTSIDE, "2 - Employment is freely chosen", {"heading": True}),
+            ("clause", "2.2", {"table": 0, "row": 1, "col": 0, "start": True}),
+            ("severity", "Critical", {"table": 0, "row": 1, "col": 3}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert (finding.clause, finding.severity_raw) == (None, None)
+
+
+def test_code_lines_heading_every_text_stay_with_the_next_text() -> None:
+    # Code line, type, then text, each cut apart: the code lines are heads, not tails.
+    rows = []
+    for code, text in (("1.1", DESCRIPTION), ("1.2", "Drinking water points are far away.")):
+        rows += [
+            ("HEAD", code, {"heading": True, "start": True}),
+            ("OTHER", "Finding", {"label": "FINDING TYPE"}),
+            ("description", text, {"start": True}),
+        ]
+    blocks, roles, starts = _blocks(rows)
+    first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert first.clause != "1.2" and second.clause is None

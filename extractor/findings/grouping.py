@@ -338,6 +338,7 @@ def group_findings(
         gap = 0
     _orphan_grades_returned(drafts)
     _orphan_clause_lines_returned(drafts)
+    _code_line_tails_returned(drafts, standard)
     _trailing_lines_returned(drafts)
     made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
@@ -459,6 +460,60 @@ def _orphan_clause_lines_returned(drafts: list[_Draft]) -> None:
             lines += 1
         _lead_given_back(before, draft, lines)
     drafts[:] = [draft for draft in drafts if draft.blocks]
+
+
+def _code_line_tails_returned(drafts: list[_Draft], standard: Standard) -> None:
+    """Give back a finding's tail that a start predicted on its bare clause line cut off.
+
+    A bullet printed as its text, then 'Q 10.2', 'Finding', the evidence and the action, read
+    with a start on 'Q 10.2', leaves a draft without a description: no finding of its own, so
+    its clause and fields were lost. It goes back to the finding before when that finding is
+    its text alone so far and the code line follows that text directly, unless the report's
+    findings print their code line before their text. Where no finding shows which side its
+    code line is on, a row of such headless drafts, one before each text, reads as heads cut
+    from their texts and stays."""
+    after = before_text = 0
+    for draft in drafts:
+        if "description" in draft.roles:
+            first_text = draft.roles.index("description")
+            codes = [i for i, b in enumerate(draft.blocks) if _code_line(b, standard)]
+            after += any(i > first_text for i in codes)
+            before_text += any(i < first_text for i in codes)
+    if before_text > after:
+        return
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if not draft.blocks or "description" in draft.roles or before.roles[-1:] != ["description"]:
+            continue
+        if not _code_line(draft.blocks[0], standard):
+            continue
+        if any(at == len(before.blocks) for at, _ in before.between):
+            continue  # printed apart from the text (the next table's first row)
+        if "clause" in before.roles or any(_code_line(b, standard) for b in before.blocks):
+            continue  # the finding before printed its own code line
+        if any(role in before.roles for role in draft.roles if role in TEXT_ROLES):
+            continue
+        earlier = drafts[k - 2] if k >= 2 else None
+        if (
+            after == before_text
+            and earlier is not None
+            and earlier.blocks
+            and "description" not in earlier.roles
+            and _code_line(earlier.blocks[0], standard)
+        ):
+            continue
+        at = len(before.blocks)
+        before.between += [(at + i, block) for i, block in draft.between]
+        draft.between = []
+        _lead_given_back(before, draft, len(draft.blocks))
+    drafts[:] = [draft for draft in drafts if draft.blocks]
+
+
+def _code_line(block: Block, standard: Standard) -> bool:
+    """A line that is nothing but a clause code ('Q 10.2', 'Performance Area: 11.8')."""
+    if block.label is not None and not names_clause(block.label):
+        return False
+    return len(block.text.split()) <= 2 and _cell_clause(block, standard) is not None
 
 
 def _trailing_lines_returned(drafts: list[_Draft]) -> None:
