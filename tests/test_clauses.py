@@ -13,6 +13,7 @@ from extractor.audit.clauses import (
     find_clauses,
     heading_clause,
     looks_like_clause,
+    rejoined_clause_word,
     repair_ocr_clause,
 )
 
@@ -254,3 +255,19 @@ def test_numbered_heading_whose_name_starts_with_a_unit_word() -> None:
         found is not None and found.code == "10" and found.start == len("Extinguishers expired. ")
     )
     assert trailing_clause("Contrary to Section 62 of the Factories Act 1951", "generic") is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "rejoined"),
+    [
+        ("Benchmar k CL", "Benchmark CL"),
+        ("Bench mark H/A", "Benchmark H/A"),
+        ("Ref er ence 5", "Reference 5"),
+        ("Child labour", "Child labour"),  # two words, nothing after them
+        ("Performance Area 3", "Performance Area 3"),  # a clause phrase, not a broken word
+        ("Total 5", "Total 5"),
+        ("Q 10.2", "Q 10.2"),
+    ],
+)
+def test_clause_word_broken_by_a_narrow_cell_is_rejoined(printed: str, rejoined: str) -> None:
+    assert rejoined_clause_word(printed) == rejoined

@@ -588,6 +588,19 @@ def test_clause_word_broken_in_a_narrow_cell_still_gives_the_code() -> None:
     assert finding.clause == "CL"
 
 
+def test_clause_word_broken_in_a_cell_read_as_a_head_still_gives_the_code() -> None:
+    # The same cell taken for a head: '1: Noncompliance' prints the finding's own number.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "1: Noncompliance", {"heading": True, "start": True}),
+            ("OTHER", "Benchmar k H/A", {"heading": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fla")
+    assert finding.clause == "H/A"
+
+
 def test_a_start_in_a_findings_head_goes_on_with_that_head() -> None:
     # The grade heading and the 'Finding No.' line both look like starts; they are one head.
     blocks, roles, starts = _blocks(

@@ -129,6 +129,20 @@ def ends_with_reference(text: str) -> bool:
     return bool(_compiled()["reference_words"].search(text.lower()))  # type: ignore[attr-defined]
 
 
+def rejoined_clause_word(text: str) -> str:
+    """'Benchmar k CL' -> 'Benchmark CL': a clause word that a narrow cell broke in two (or
+    three) pieces, put back together; other text is returned as it is."""
+    words = text.split()
+    for pieces in (2, 3):
+        if len(words) <= pieces or not all(w.isalpha() for w in words[:pieces]):
+            continue
+        joined = "".join(words[:pieces])
+        found = _compiled()["clause_words"].search(joined.lower())  # type: ignore[attr-defined]
+        if found is not None and found.start() == 0:
+            return " ".join([joined, *words[pieces:]])
+    return text
+
+
 def _unnamed(pattern: str) -> str:
     """A family pattern with its named groups made plain groups (so patterns can be joined)."""
     if "(?P=" in pattern or re.search(r"\\\d", pattern):

@@ -23,6 +23,7 @@ from extractor.audit.clauses import (
     find_clauses,
     heading_clause,
     marker_clause,
+    rejoined_clause_word,
     trailing_clause,
     whole_code,
 )
@@ -1527,7 +1528,7 @@ def _cell_clause(block: Block, standard: Standard) -> str | None:
 
 def _head_clause(block: Block, standard: Standard) -> str | None:
     """The clause code a finding's heading or header cell prints, if any."""
-    text = block.text
+    text = rejoined_clause_word(block.text)
     if _numbering(block) or _OWN_NUMBER.match(text) or _OWN_NUMBER.match(block.full_text):
         return None
     code = None
