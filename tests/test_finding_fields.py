@@ -2060,3 +2060,40 @@ def test_code_lines_heading_every_text_stay_with_the_next_text() -> None:
     blocks, roles, starts = _blocks(rows)
     first, second = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert first.clause != "1.2" and second.clause is None
+
+
+def test_start_on_a_field_name_in_a_head_goes_on_with_that_head() -> None:
+    # A start predicted on 'Comment' (the text's field name) cut the box's head off.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 4: Uncorroborated Evidence", {"heading": True, "start": True}),
+            ("OTHER", "NC ref.", {}),
+            ("OTHER", "292-04", {}),
+            (OUTSIDE, "Reference to code", {}),
+            ("clause", "CL", {}),
+            ("severity", "Comment", {"start": True}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fla")
+    assert finding.clause == "CL"
+
+
+def test_start_on_a_field_name_after_other_cells_opens_the_box() -> None:
+    # A definitions row, then a box whose 'NC Ref.' had no start: no head to go on with.
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "OTHER",
+                "an isolated lapse with low risk to workers; act within 90 days",
+                {"start": True},
+            ),
+            ("HEAD", "NC Ref.", {}),
+            ("OTHER", "132-01", {}),
+            ("OTHER", "Finding Type", {"start": True}),
+            ("OTHER", "Noncompliance", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="fla")
+    assert finding.severity_raw is None

@@ -55,6 +55,8 @@ from extractor.record.schema import FindingKind, Standard
 
 # Unrelated blocks (not furniture) allowed between two blocks of one finding.
 MAX_GAP_BLOCKS = 6
+# A finding's head (heading, ID, clause, grade and their names) before its text, at most.
+MAX_HEAD_BLOCKS = 12
 # A block whose role its finding already has may take an unfilled role this probable instead.
 MIN_ALTERNATIVE = 0.15
 TEXT_ROLES = ("description", "evidence", "corrective_action")
@@ -313,7 +315,11 @@ def group_findings(
         )
         if (
             current is None
-            or (starts[i] and not _head_goes_on(current, role))
+            or (
+                starts[i]
+                and not _head_goes_on(current, role)
+                and not _field_name_in_head(current, block)
+            )
             or repeated
             or _heads_next_finding(current, role, block)
             or next_section
@@ -937,6 +943,22 @@ def _head_goes_on(draft: _Draft, role: str) -> bool:
         not any(r in TEXT_ROLES for r in draft.roles)
         and role not in draft.roles
         and all(r in HEADING_FIELD_ROLES for r in draft.roles)
+        and not any(_PART_WORDS.search(b.full_text) for b in draft.blocks)
+    )
+
+
+def _field_name_in_head(draft: _Draft, block: Block) -> bool:
+    """A start predicted on a field's name ('Comment' over the text) in a finding's head that
+    has no text yet goes on with that head: a field's name opens no finding. The head must
+    open with a heading or clause, be short and hold each field once (not cells of a summary
+    table) and the name be new to it (a second 'Comment' is the next box's)."""
+    return (
+        not any(r in TEXT_ROLES for r in draft.roles)
+        and draft.roles[0] in _OWN_HEAD_ROLES
+        and len(draft.blocks) <= MAX_HEAD_BLOCKS
+        and len(fields := [r for r in draft.roles if r != "OTHER"]) == len(set(fields))
+        and bare_field_name(block.full_text)
+        and _key(block.full_text) not in {_key(b.full_text) for b in draft.blocks}
         and not any(_PART_WORDS.search(b.full_text) for b in draft.blocks)
     )
 
