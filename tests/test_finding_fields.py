@@ -2097,3 +2097,16 @@ def test_start_on_a_field_name_after_other_cells_opens_the_box() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="fla")
     assert finding.severity_raw is None
+
+
+def test_stacked_clause_label_lines_in_the_head_name_the_clause() -> None:
+    # 'REQUIREMENT' / 'A1' / 'DESCRIPTION' read as one block the labeller left outside.
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "1", {"heading": True, "start": True}),
+            (OUTSIDE, "REQUIREMENT A1 DESCRIPTION", {"n_lines": 3}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert finding.clause == "A1"

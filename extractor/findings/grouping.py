@@ -1791,6 +1791,8 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
             # text is a later row's or table's cell. A number alone counts rows or findings.
             code = whole_code(block.text, standard, ocr=block.ocr)
             after_text = index > _first_text(draft)
+            if code is None and not after_text:
+                code = _reference_before_name(block, standard)
             if after_text and (index == end or block.text.strip() == code):
                 continue
             if code is not None and not code.isdigit() and code not in not_clauses:
@@ -1804,6 +1806,16 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
         if code is not None and not _count(code) and code not in not_clauses:
             return code
     return None
+
+
+def _reference_before_name(block: Block, standard: Standard) -> str | None:
+    """The code of stacked label lines in a finding's head, a clause reference then the name
+    of the field below it ('REQUIREMENT' / 'A1' / 'DESCRIPTION'), else None."""
+    words = block.text.split()
+    if len(words) < 3 or not field_name(words[-1]):
+        return None
+    reference = trailing_clause(" ".join(words[:-1]), standard, ocr=block.ocr)
+    return reference.code if reference is not None and reference.start == 0 else None
 
 
 def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
