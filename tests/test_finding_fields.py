@@ -2110,3 +2110,19 @@ def test_stacked_clause_label_lines_in_the_head_name_the_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="rba")
     assert finding.clause == "A1"
+
+
+def test_scanned_title_broken_over_two_lines_is_no_finding() -> None:
+    # OCR set 'FACB Freedom of association and / collective bargaining' as a two-line block.
+    blocks, roles, starts = _blocks(
+        [
+            ("description", DESCRIPTION, {"start": True, "ocr": True}),
+            (
+                "description",
+                "FACB Freedom of association and collective bargaining",
+                {"start": True, "ocr": True, "n_lines": 2},
+            ),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.description == DESCRIPTION

@@ -800,8 +800,16 @@ def _title_only(draft: _Draft, description: str, standard: Standard) -> bool:
     blocks = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"]
     return all(
         b.label is None
-        and (b.heading or (_scanned_heading_line(b) and _heading_code(b, standard) is not None))
+        and (b.heading or (_scanned_title(b) and _heading_code(b, standard) is not None))
         for b in blocks
+    )
+
+
+def _scanned_title(block: Block) -> bool:
+    """A scan's heading line, or a title OCR broke over two lines ('FACB Freedom of
+    association and / collective bargaining')."""
+    return _scanned_heading_line(block) or (
+        block.ocr and block.n_lines == 2 and block.table is None
     )
 
 
