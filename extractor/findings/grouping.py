@@ -479,6 +479,11 @@ def _code_line_tails_returned(drafts: list[_Draft], standard: Standard) -> None:
     findings print their code line before their text. Where no finding shows which side its
     code line is on, a row of such headless drafts, one before each text, reads as heads cut
     from their texts and stays."""
+    if not any(
+        "description" not in draft.roles and draft.blocks and _code_line(draft.blocks[0], standard)
+        for draft in drafts[1:]
+    ):
+        return  # no headless draft opening on a code line: nothing to weigh
     after = before_text = 0
     for draft in drafts:
         if "description" in draft.roles:
