@@ -315,11 +315,7 @@ def group_findings(
         )
         if (
             current is None
-            or (
-                starts[i]
-                and not _head_goes_on(current, role)
-                and not _field_name_in_head(current, block)
-            )
+            or (starts[i] and not _head_goes_on(current, role, block))
             or repeated
             or _heads_next_finding(current, role, block)
             or next_section
@@ -484,11 +480,12 @@ def _code_line_tails_returned(drafts: list[_Draft], standard: Standard) -> None:
         for draft in drafts[1:]
     ):
         return  # no headless draft opening on a code line: nothing to weigh
+    code_lines = {id(b) for draft in drafts for b in draft.blocks if _code_line(b, standard)}
     after = before_text = 0
     for draft in drafts:
         if "description" in draft.roles:
             first_text = draft.roles.index("description")
-            codes = [i for i, b in enumerate(draft.blocks) if _code_line(b, standard)]
+            codes = [i for i, b in enumerate(draft.blocks) if id(b) in code_lines]
             after += any(i > first_text for i in codes)
             before_text += any(i < first_text for i in codes)
     if before_text > after:
@@ -497,11 +494,11 @@ def _code_line_tails_returned(drafts: list[_Draft], standard: Standard) -> None:
         before, draft = drafts[k - 1], drafts[k]
         if not draft.blocks or "description" in draft.roles or before.roles[-1:] != ["description"]:
             continue
-        if not _code_line(draft.blocks[0], standard):
+        if id(draft.blocks[0]) not in code_lines:
             continue
         if any(at == len(before.blocks) for at, _ in before.between):
             continue  # printed apart from the text (the next table's first row)
-        if "clause" in before.roles or any(_code_line(b, standard) for b in before.blocks):
+        if "clause" in before.roles or any(id(b) in code_lines for b in before.blocks):
             continue  # the finding before printed its own code line
         if any(role in before.roles for role in draft.roles if role in TEXT_ROLES):
             continue
@@ -511,7 +508,7 @@ def _code_line_tails_returned(drafts: list[_Draft], standard: Standard) -> None:
             and earlier is not None
             and earlier.blocks
             and "description" not in earlier.roles
-            and _code_line(earlier.blocks[0], standard)
+            and id(earlier.blocks[0]) in code_lines
         ):
             continue
         at = len(before.blocks)
@@ -948,31 +945,30 @@ def _repeats_field(draft: _Draft, role: str, block: Block) -> bool:
     return block.page == previous.page and block.column == previous.column
 
 
-def _head_goes_on(draft: _Draft, role: str) -> bool:
+def _head_goes_on(draft: _Draft, role: str, block: Block) -> bool:
     """A start predicted in a finding's head that has no text yet ('3.1 Forced labour:
     Critical', then 'Finding No. 1') goes on with that head unless it repeats one of its
     fields or the head is a part of the report ('Section 7 - Notable practices')."""
-    return (
-        not any(r in TEXT_ROLES for r in draft.roles)
-        and role not in draft.roles
-        and all(r in HEADING_FIELD_ROLES for r in draft.roles)
-        and not any(_PART_WORDS.search(b.full_text) for b in draft.blocks)
-    )
+    if any(r in TEXT_ROLES for r in draft.roles) or any(
+        _PART_WORDS.search(b.full_text) for b in draft.blocks
+    ):
+        return False
+    if role not in draft.roles and all(r in HEADING_FIELD_ROLES for r in draft.roles):
+        return True
+    return _field_name_in_head(draft, block)
 
 
 def _field_name_in_head(draft: _Draft, block: Block) -> bool:
-    """A start predicted on a field's name ('Comment' over the text) in a finding's head that
-    has no text yet goes on with that head: a field's name opens no finding. The head must
-    open with a heading or clause, be short and hold each field once (not cells of a summary
-    table) and the name be new to it (a second 'Comment' is the next box's)."""
+    """A start on a field's name ('Comment' over the text) in such a head goes on with it too:
+    a field's name opens no finding. The head must open with a heading or clause, be short
+    and hold each field once (not cells of a summary table) and the name be new to it (a
+    second 'Comment' is the next box's)."""
     return (
-        not any(r in TEXT_ROLES for r in draft.roles)
-        and draft.roles[0] in _OWN_HEAD_ROLES
+        draft.roles[0] in _OWN_HEAD_ROLES
         and len(draft.blocks) <= MAX_HEAD_BLOCKS
         and len(fields := [r for r in draft.roles if r != "OTHER"]) == len(set(fields))
         and bare_field_name(block.full_text)
         and _key(block.full_text) not in {_key(b.full_text) for b in draft.blocks}
-        and not any(_PART_WORDS.search(b.full_text) for b in draft.blocks)
     )
 
 
@@ -1487,7 +1483,12 @@ def _titled_heading(block: Block, standard: Standard) -> bool:
 def _reference_code(block: Block, standard: Standard) -> str | None:
     """The code of a line that is nothing but a clause reference ('REFERENCE TO CODE
     Principle 10', 'Principle 2.4'), else None."""
-    reference = trailing_clause(block.full_text, standard, ocr=block.ocr)
+    return _reference_only(block.full_text, standard, ocr=block.ocr)
+
+
+def _reference_only(text: str, standard: Standard, *, ocr: bool) -> str | None:
+    """The code of `text` when it is nothing but a clause reference, else None."""
+    reference = trailing_clause(text, standard, ocr=ocr)
     return reference.code if reference is not None and reference.start == 0 else None
 
 
@@ -1827,8 +1828,7 @@ def _reference_before_name(block: Block, standard: Standard) -> str | None:
     words = block.text.split()
     if len(words) < 3 or not field_name(words[-1]):
         return None
-    reference = trailing_clause(" ".join(words[:-1]), standard, ocr=block.ocr)
-    return reference.code if reference is not None and reference.start == 0 else None
+    return _reference_only(" ".join(words[:-1]), standard, ocr=block.ocr)
 
 
 def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
