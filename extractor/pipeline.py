@@ -47,8 +47,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 NER_DIRNAME = "ner"
-CLASSIFIER_FILENAME = "ilo_classifier.skops"
-LABELLER_FILENAME = "block_labeller.skops"
+CLASSIFIER_FILENAME = "ilo_classifier.npz"
+LABELLER_FILENAME = "block_labeller.npz"
 
 # Good practices describe what a site does well; mapping them to violations would be wrong.
 KINDS_WITH_INDICATORS = frozenset({"non_compliance", "observation"})
@@ -86,7 +86,8 @@ class Extractor:
     ) -> Extractor:
         """Load the NER pipeline, classifier and block labeller from `models_dir`; a missing
         model is tolerated (and reported as a warning on every record)."""
-        # Imported only when a model is present: spaCy and scikit-learn are slow to import.
+        # Imported only when a model is present: spaCy is slow to import. The classifier and
+        # the block labeller run on numpy arrays (`extractor.inference`), never scikit-learn.
         nlp = classifier = labeller = None
         ner_path = models_dir / NER_DIRNAME
         if ner_path.exists():

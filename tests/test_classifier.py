@@ -2,22 +2,22 @@
 
 The model is fitted in the test (two fills per training wording, small vocabularies, two
 folds), so these tests exercise the real features, calibration, thresholds, abstention rule and
-skops persistence, and fail if any of them stops carrying the concepts.
+`.npz` persistence, and fail if any of them stops carrying the concepts.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import zipfile
+import pickle
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sklearn.linear_model import LogisticRegression
-from skops.io import dump, load
 
 from extractor.indicators.classifier import IloClassifier, Settings, UntrustedModelError
 from extractor.indicators.classifier_input import ClassifierInput
+from extractor.inference.archive import HEADER, array_text, text_array
 from pipelines.training.classifier_data import wording_findings
 
 SMALL = Settings(folds=2, word_max_features=4000, char_max_features=6000)
@@ -94,48 +94,80 @@ def test_scores_are_probabilities_and_sorted(model: IloClassifier):
 
 
 def test_save_and_load_predict_the_same(model: IloClassifier, tmp_path: Path):
-    path = tmp_path / "clf.skops"
+    path = tmp_path / "clf.npz"
     model.save(path)
     loaded = IloClassifier.load(path)
     items = [ClassifierInput(text=text) for text, _ in CLEAR + HARD_NEGATIVES]
-    assert np.allclose(loaded.predict_proba(items), model.predict_proba(items), atol=1e-5)
+    assert np.array_equal(loaded.predict_head_proba(items), model.predict_head_proba(items))
     assert loaded.predict_codes(items) == model.predict_codes(items)
     assert loaded.thresholds == model.thresholds
 
 
-def test_tampered_model_file_is_refused(tmp_path: Path):
-    # A file that would make skops import and return `os.system`: never written by `save`.
-    path = tmp_path / "tampered.skops"
-    dump({"format": "audit-extractor/ilo-classifier", "weights": os.system}, path)
-    with pytest.raises(UntrustedModelError, match="never saves"):
+def _rewritten(path: Path, change) -> None:  # noqa: ANN001 - a test helper
+    """Rewrite a saved model's arrays after `change(header, arrays)` (no validation)."""
+    with np.load(path) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    header = json.loads(array_text(arrays.pop(HEADER)))
+    change(header, arrays)
+    with open(path, "wb") as handle:
+        np.savez(handle, **{HEADER: text_array(json.dumps(header)), **arrays})
+
+
+def test_model_file_holding_a_pickled_object_is_refused(model: IloClassifier, tmp_path: Path):
+    # An object array is stored pickled: loading it could run code, so it is never read.
+    path = tmp_path / "tampered.npz"
+    model.save(path)
+    _rewritten(path, lambda header, arrays: arrays.update(weights=np.array([os.system])))
+    with pytest.raises(UntrustedModelError, match="pickled objects"):
         IloClassifier.load(path)
 
 
-def test_model_file_holding_an_estimator_instead_of_arrays_is_refused(
+def test_a_pickle_file_is_refused(tmp_path: Path):
+    path = tmp_path / "ilo_classifier.npz"
+    path.write_bytes(pickle.dumps({"format": "audit-extractor/ilo-classifier"}))
+    with pytest.raises(UntrustedModelError, match="pickled objects"):
+        IloClassifier.load(path)
+
+
+def test_model_file_with_missing_fields_is_refused(model: IloClassifier, tmp_path: Path):
+    path = tmp_path / "partial.npz"
+    model.save(path)
+    _rewritten(path, lambda header, arrays: arrays.pop("weights"))
+    with pytest.raises(UntrustedModelError, match="fields missing: weights"):
+        IloClassifier.load(path)
+    model.save(path)
+    _rewritten(path, lambda header, arrays: header.pop("heads"))
+    with pytest.raises(UntrustedModelError, match="fields missing: heads"):
+        IloClassifier.load(path)
+
+
+def test_model_file_of_another_kind_is_refused(model: IloClassifier, tmp_path: Path):
+    path = tmp_path / "clf.npz"
+    model.save(path)
+    _rewritten(path, lambda header, arrays: header.update(kind="audit-extractor/block-labeller"))
+    with pytest.raises(UntrustedModelError, match="expected 'audit-extractor/ilo-classifier'"):
+        IloClassifier.load(path)
+
+
+def test_model_file_with_weights_that_do_not_fit_its_heads_is_refused(
     model: IloClassifier, tmp_path: Path
 ):
-    path = tmp_path / "swapped.skops"
+    path = tmp_path / "clf.npz"
     model.save(path)
-    state = load(path)
-    state["weights"] = LogisticRegression().fit(np.array([[0.0], [1.0]]), [0, 1])
-    dump(state, path)
-    with pytest.raises(UntrustedModelError, match="unexpected types in weights"):
-        IloClassifier.load(path)
-
-
-def test_model_file_with_missing_fields_is_refused(tmp_path: Path):
-    path = tmp_path / "partial.skops"
-    dump({"format": "audit-extractor/ilo-classifier"}, path, compression=zipfile.ZIP_DEFLATED)
-    with pytest.raises(UntrustedModelError, match="fields missing"):
+    _rewritten(path, lambda header, arrays: arrays.update(weights=arrays["weights"][:-1]))
+    with pytest.raises(UntrustedModelError, match="not written by `IloClassifier.save`"):
         IloClassifier.load(path)
 
 
 def test_model_trained_on_other_features_is_refused(model: IloClassifier, tmp_path: Path):
-    path = tmp_path / "clf.skops"
+    path = tmp_path / "clf.npz"
     model.save(path)
-    state = load(path)
-    state["structured_names"] = state["structured_names"][:-1]
-    dump(state, path)
+
+    def drop_last_feature(header: dict, arrays: dict) -> None:
+        names = array_text(arrays["structured_names"]).split("\n")
+        arrays["structured_names"] = text_array("\n".join(names[:-1]))
+
+    _rewritten(path, drop_last_feature)
     with pytest.raises(UntrustedModelError, match="different concept or rule features"):
         IloClassifier.load(path)
 

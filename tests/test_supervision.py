@@ -89,16 +89,21 @@ def test_gold_labels_regroup_into_the_gold_findings(pdf: Path) -> None:
         assert similarity(predicted.description, gold.description) >= 0.8
 
 
-def test_block_labeller_file_with_a_foreign_type_is_refused(tmp_path: Path) -> None:
-    """A model file that would make skops build anything outside the allow-list is not loaded."""
-    from skops.io import dump
+def test_block_labeller_file_holding_a_pickled_object_is_refused(tmp_path: Path) -> None:
+    """A model file whose arrays would need unpickling (objects) is never read."""
+    import numpy as np
 
     from extractor.findings.labeller import BlockLabeller
-    from extractor.indicators.classifier import UntrustedModelError
+    from extractor.inference.archive import UntrustedModelError, write_model
 
-    path = tmp_path / "block_labeller.skops"
-    dump({"version": "1.0.0", "role_model": os.system}, path)  # would import os.system
-    with pytest.raises(UntrustedModelError, match="never saves"):
+    path = tmp_path / "block_labeller.npz"
+    write_model(path, {"kind": "audit-extractor/block-labeller", "format_version": 1}, {})
+    with np.load(path) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    arrays["scale"] = np.array([os.system], dtype=object)
+    with open(path, "wb") as handle:
+        np.savez(handle, **arrays)
+    with pytest.raises(UntrustedModelError, match="pickled objects"):
         BlockLabeller.load(path)
 
 

@@ -396,7 +396,7 @@ def breakdown(per_document: Sequence[RecordScores]) -> Breakdown:
 
 def library_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
-    for package in ("pdfplumber", "spacy", "scikit-learn", "skops", "pydantic", "numpy"):
+    for package in ("pdfplumber", "spacy", "scikit-learn", "pydantic", "numpy"):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:

@@ -12,74 +12,58 @@ A non-compliance or observation that clears no threshold still gets a code unles
 indicator" head is confident: the keyword baseline's codes win where the model agrees they are
 plausible, else the top-ranked code. Good practices never get codes here or in the pipeline.
 
-Persisted with skops as plain lists, strings and numpy arrays only (no estimator objects, never
-pickle): `load` refuses any file that would construct another type or lacks the expected
-fields, so a tampered model file cannot execute code.
+Trained with scikit-learn (`classifier_training`); predicted and saved as plain arrays
+(`extractor.inference`), so using a model never imports scikit-learn. Saved as a `.npz` of
+numbers and text with a JSON header, never pickle: `load` refuses any other file, a file that
+lacks the expected fields, or one trained with other structured features.
 """
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
-from skops.io import dump, get_untrusted_types, load
-from skops.io.exceptions import UntrustedTypesFoundException
 
 from extractor.indicators.classifier_input import ClassifierInput
-from extractor.indicators.features import (
-    evidence_text,
-    model_inputs,
-    model_text,
-    structured_features,
-    structured_names,
-)
+from extractor.indicators.features import model_inputs, structured_names
 from extractor.indicators.keyword_rules import KeywordMapper
 from extractor.indicators.taxonomy import load_taxonomy
+from extractor.inference.archive import (
+    UntrustedModelError,
+    array_text,
+    read_model,
+    text_array,
+    write_model,
+)
+from extractor.inference.tfidf import TfidfTerms, tfidf_arrays, tfidf_from_arrays
 from extractor.record.schema import IloIndicator
+
+if TYPE_CHECKING:
+    from extractor.indicators.classifier_training import FitDiagnostics
 
 MODEL_VERSION = "2.0.0"
 FORMAT = "audit-extractor/ilo-classifier"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 NONE_HEAD = "none"
 KINDS_WITH_INDICATORS = frozenset({"non_compliance", "observation"})
 # Labelling policy: excessive overtime is always also a working-hours finding.
 IMPLIED: dict[str, tuple[str, ...]] = {"FL11": ("HRS",)}
 
-# Types a saved classifier may make skops construct beyond its built-in safe ones (plain
-# containers, numbers, strings, numpy arrays). Ours needs none; anything listed by
-# `get_untrusted_types` means the file was not written by `IloClassifier.save`.
-TRUSTED_TYPES: frozenset[str] = frozenset()
-_REQUIRED_STATE = (
-    "format",
-    "format_version",
-    "version",
-    "heads",
-    "word_vocabulary",
-    "word_idf",
-    "char_vocabulary",
-    "char_idf",
-    "evidence_vocabulary",
-    "evidence_idf",
+VECTORIZERS = ("word", "char", "evidence")
+_ARRAYS = (
+    *(f"{name}_{part}" for name in VECTORIZERS for part in ("vocabulary", "idf")),
     "structured_names",
     "weights",
     "bias",
     "calibration",
     "thresholds",
-    "none_threshold",
-    "fallback_floor",
-    "settings",
 )
+_HEADER_FIELDS = ("version", "heads", "vectorizers", "none_threshold", "fallback_floor", "settings")
 
-
-class UntrustedModelError(ValueError):
-    """A model file contains types we never save, or is not one of our models; it is refused."""
+__all__ = ["IloClassifier", "Settings", "UntrustedModelError"]
 
 
 @dataclass(frozen=True)
@@ -132,86 +116,6 @@ class Settings:
         )
 
 
-@dataclass
-class FitDiagnostics:
-    """What cross-validation saw while fitting: out-of-fold probabilities per head."""
-
-    heads: list[str]
-    oof_proba: np.ndarray
-    targets: np.ndarray
-    folds: int
-    groups: int
-
-
-def _vectorizers(settings: Settings) -> tuple[TfidfVectorizer, TfidfVectorizer, TfidfVectorizer]:
-    words = TfidfVectorizer(
-        ngram_range=settings.word_ngrams,
-        min_df=settings.word_min_df,
-        max_features=settings.word_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
-    chars = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=settings.char_ngrams,
-        min_df=settings.char_min_df,
-        max_features=settings.char_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
-    evidence = TfidfVectorizer(
-        ngram_range=settings.word_ngrams,
-        min_df=settings.word_min_df,
-        max_features=settings.evidence_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
-    return words, chars, evidence
-
-
-def load_allowed(path: Path, allowed: frozenset[str]) -> Any:
-    """Load a skops file, refusing one that would construct any type outside `allowed`.
-
-    One pass over the file: skops refuses anything outside its own safe types and `allowed`
-    (reading the file's types first, then loading, parsed the block labeller's 5,000 arrays
-    twice: 0.7 s of every worker's start-up)."""
-    try:
-        return load(path, trusted=sorted(allowed))
-    except UntrustedTypesFoundException:
-        unexpected = sorted(set(get_untrusted_types(file=path)) - allowed)
-        raise UntrustedModelError(
-            f"{path} contains types this project never saves ({', '.join(unexpected)}); "
-            "refusing to load it. Retrain with `audit-extractor train`."
-        ) from None
-
-
-def rebuilt_vectorizer(
-    vocabulary: str, idf: np.ndarray, template: TfidfVectorizer
-) -> TfidfVectorizer:
-    """A fitted vectoriser from its stored vocabulary and idf weights (no estimator is stored)."""
-    terms = vocabulary.split("\n") if vocabulary else []
-    vectorizer = TfidfVectorizer(**{**template.get_params(), "max_features": None, "min_df": 1})
-    vectorizer.set_params(vocabulary={term: i for i, term in enumerate(terms)})
-    vectorizer._validate_vocabulary()
-    vectorizer.idf_ = np.asarray(idf, dtype=np.float64)
-    return vectorizer
-
-
-def vocabulary_text(vectorizer: TfidfVectorizer) -> str:
-    """A fitted vectoriser's terms in column order, one per line (`rebuilt_vectorizer` reads it)."""
-    terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
-    return "\n".join(terms)
-
-
-def _fit_or_empty(vectorizer: TfidfVectorizer, texts: list[str]) -> Any:
-    """Fit the evidence vectoriser; with no evidence anywhere, keep a one-term vocabulary."""
-    try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # empty vocabulary: no training finding printed evidence
-        vectorizer.set_params(vocabulary={"evidence": 0}, min_df=1, max_features=None)
-        return vectorizer.fit_transform(texts)
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
 
@@ -222,9 +126,9 @@ class IloClassifier:
     def __init__(
         self,
         *,
-        words: TfidfVectorizer,
-        chars: TfidfVectorizer,
-        evidence: TfidfVectorizer,
+        words: TfidfTerms,
+        chars: TfidfTerms,
+        evidence: TfidfTerms,
         heads: list[str],
         weights: np.ndarray,
         bias: np.ndarray,
@@ -283,72 +187,11 @@ class IloClassifier:
         seed: int = 0,
         settings: Settings | None = None,
     ) -> tuple[IloClassifier, FitDiagnostics]:
-        """Train, calibrating and tuning thresholds on group-wise out-of-fold predictions.
+        """Train, calibrating and tuning thresholds on group-wise out-of-fold predictions
+        (`classifier_training.fit_classifier`, which imports scikit-learn)."""
+        from extractor.indicators.classifier_training import fit_classifier
 
-        `groups` names where each finding's wording came from; findings of one group never sit
-        on both sides of a fold. Codes with no positive example get no head.
-        """
-        settings = settings or Settings()
-        if len(items) != len(labels):
-            raise ValueError(f"{len(items)} findings for {len(labels)} label lists")
-        groups = groups or [str(i) for i in range(len(items))]
-        present = {code for row in labels for code in row}
-        codes = [code for code in load_taxonomy().codes if code in present]
-        heads = [*codes, NONE_HEAD]
-        targets = np.array(
-            [[(code in row) for code in codes] + [not row] for row in labels], dtype=np.int8
-        )
-        words, chars, evidence = _vectorizers(settings)
-        texts = [model_text(item) for item in items]
-        evidence_texts = [evidence_text(item) for item in items]
-        structured = structured_features(items) * settings.structured_scale
-        features = hstack(
-            [
-                words.fit_transform(texts),
-                chars.fit_transform(texts),
-                _fit_or_empty(evidence, evidence_texts),
-                csr_matrix(structured),
-            ]
-        ).tocsr()
-
-        n_folds = max(2, min(settings.folds, len(set(groups))))
-        oof_scores = np.zeros(targets.shape, dtype=np.float64)
-        splitter = GroupKFold(n_splits=n_folds, shuffle=True, random_state=seed)
-        for train_rows, test_rows in splitter.split(features, groups=groups):
-            weights, bias = _fit_heads(features[train_rows], targets[train_rows], settings, seed)
-            oof_scores[test_rows] = features[test_rows] @ weights.T + bias
-        weights, bias = _fit_heads(features, targets, settings, seed)
-        weights[np.abs(weights) < settings.prune_below] = 0.0
-
-        calibration = np.array([_platt(oof_scores[:, j], targets[:, j]) for j in range(len(heads))])
-        oof_proba = _sigmoid(oof_scores * calibration[:, 0] + calibration[:, 1])
-        thresholds = {
-            code: _best_threshold(oof_proba[:, j], targets[:, j]) for j, code in enumerate(codes)
-        }
-        model = cls(
-            words=words,
-            chars=chars,
-            evidence=evidence,
-            heads=heads,
-            weights=weights.astype(np.float32),
-            bias=bias,
-            calibration=calibration,
-            thresholds=thresholds,
-            none_threshold=1.0,
-            fallback_floor=0.0,
-            settings=settings,
-        )
-        model.none_threshold, model.fallback_floor = model._tune_abstention(
-            items, oof_proba, targets[:, :-1]
-        )
-        diagnostics = FitDiagnostics(
-            heads=heads,
-            oof_proba=oof_proba,
-            targets=targets,
-            folds=n_folds,
-            groups=len(set(groups)),
-        )
-        return model, diagnostics
+        return fit_classifier(items, labels, groups=groups, seed=seed, settings=settings)
 
     def _tune_abstention(
         self, items: list[ClassifierInput], proba: np.ndarray, gold: np.ndarray
@@ -451,135 +294,80 @@ class IloClassifier:
     # --- persistence ------------------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        """Write the model with skops: strings, lists, numbers and numpy arrays only."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        state = {
-            "format": FORMAT,
+        """Write the model as arrays and a JSON header (`extractor.inference.archive`)."""
+        vectorizers = {"word": self.words, "char": self.chars, "evidence": self.evidence}
+        header = {
+            "kind": FORMAT,
             "format_version": FORMAT_VERSION,
             "version": self.version,
             "heads": list(self.heads),
-            "word_vocabulary": vocabulary_text(self.words),
-            "word_idf": self.words.idf_.astype(np.float32),
-            "char_vocabulary": vocabulary_text(self.chars),
-            "char_idf": self.chars.idf_.astype(np.float32),
-            "evidence_vocabulary": vocabulary_text(self.evidence),
-            "evidence_idf": self.evidence.idf_.astype(np.float32),
-            "structured_names": structured_names(),
-            "weights": self.weights.astype(np.float32),
-            "bias": np.asarray(self.bias, dtype=np.float64),
-            "calibration": np.asarray(self.calibration, dtype=np.float64),
-            "thresholds": [float(self.thresholds[code]) for code in self.codes],
+            "vectorizers": {name: v.settings.as_dict() for name, v in vectorizers.items()},
             "none_threshold": float(self.none_threshold),
             "fallback_floor": float(self.fallback_floor),
             "settings": self.settings.as_dict(),
         }
-        dump(state, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+        arrays: dict[str, np.ndarray] = {}
+        for name, vectorizer in vectorizers.items():
+            arrays.update(tfidf_arrays(name, vectorizer))
+        arrays.update(
+            structured_names=text_array("\n".join(structured_names())),
+            weights=self.weights.astype(np.float32),
+            bias=np.asarray(self.bias, dtype=np.float64),
+            calibration=np.asarray(self.calibration, dtype=np.float64),
+            thresholds=np.array([self.thresholds[code] for code in self.codes], dtype=np.float64),
+        )
+        write_model(path, header, arrays)
 
     @classmethod
     def load(cls, path: Path) -> IloClassifier:
-        """Load a model saved by `save`; refuse files that would construct other types."""
-        state = load_allowed(path, TRUSTED_TYPES)
-        if not isinstance(state, dict) or any(key not in state for key in _REQUIRED_STATE):
+        """Load a model saved by `save`; any other file is refused (`UntrustedModelError`)."""
+        header, arrays = read_model(path, kind=FORMAT, version=FORMAT_VERSION, arrays=_ARRAYS)
+        missing = [name for name in _HEADER_FIELDS if name not in header]
+        if missing:
             raise UntrustedModelError(
-                f"{path} is not an ILO classifier saved by this project (fields missing); "
-                "retrain with `audit-extractor train`."
+                f"{path} is not an ILO classifier saved by this project (fields missing: "
+                f"{', '.join(missing)}); retrain with `audit-extractor train`."
             )
-        _check_types(path, state)
-        if state["format"] != FORMAT or state["format_version"] != FORMAT_VERSION:
-            raise UntrustedModelError(
-                f"{path} is format {state['format']!r} v{state['format_version']}, expected "
-                f"{FORMAT!r} v{FORMAT_VERSION}; retrain with `audit-extractor train`."
-            )
-        if list(state["structured_names"]) != structured_names():
+        if array_text(arrays["structured_names"]).split("\n") != structured_names():
             raise UntrustedModelError(
                 f"{path} was trained with different concept or rule features than this code "
                 "defines; retrain with `audit-extractor train`."
             )
-        settings = Settings.from_dict(state["settings"])
-        words, chars, evidence = _vectorizers(settings)
-        heads = list(state["heads"])
+        heads = [str(head) for head in header["heads"]]
         codes = [head for head in heads if head != NONE_HEAD]
+        weights = np.asarray(arrays["weights"], dtype=np.float32)
+        thresholds = np.asarray(arrays["thresholds"], dtype=np.float64)
+        if weights.ndim != 2 or weights.shape[0] != len(heads) or len(thresholds) != len(codes):
+            raise UntrustedModelError(
+                f"{path} holds weights of shape {weights.shape} and {len(thresholds)} "
+                f"thresholds for {len(heads)} heads; it was not written by `IloClassifier.save`."
+            )
+        try:
+            vectorizers = {
+                name: tfidf_from_arrays(name, header["vectorizers"][name], arrays)
+                for name in VECTORIZERS
+            }
+            settings = Settings.from_dict(header["settings"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UntrustedModelError(
+                f"{path} is not an ILO classifier saved by this project ({exc}); retrain with "
+                "`audit-extractor train`."
+            ) from exc
         return cls(
-            words=rebuilt_vectorizer(state["word_vocabulary"], state["word_idf"], words),
-            chars=rebuilt_vectorizer(state["char_vocabulary"], state["char_idf"], chars),
-            evidence=rebuilt_vectorizer(
-                state["evidence_vocabulary"], state["evidence_idf"], evidence
-            ),
+            words=vectorizers["word"],
+            chars=vectorizers["char"],
+            evidence=vectorizers["evidence"],
             heads=heads,
-            weights=np.asarray(state["weights"], dtype=np.float32),
-            bias=np.asarray(state["bias"], dtype=np.float64),
-            calibration=np.asarray(state["calibration"], dtype=np.float64),
-            thresholds=dict(zip(codes, (float(t) for t in state["thresholds"]), strict=True)),
-            none_threshold=float(state["none_threshold"]),
-            fallback_floor=float(state["fallback_floor"]),
+            weights=weights,
+            bias=np.asarray(arrays["bias"], dtype=np.float64),
+            calibration=np.asarray(arrays["calibration"], dtype=np.float64),
+            thresholds=dict(zip(codes, (float(t) for t in thresholds), strict=True)),
+            none_threshold=float(header["none_threshold"]),
+            fallback_floor=float(header["fallback_floor"]),
             settings=settings,
-            version=str(state["version"]),
-        )
-
-
-_ARRAYS = ("word_idf", "char_idf", "evidence_idf", "weights", "bias", "calibration")
-_STRINGS = ("format", "version", "word_vocabulary", "char_vocabulary", "evidence_vocabulary")
-
-
-def _check_types(path: Path, state: dict[str, Any]) -> None:
-    """Refuse a state whose fields are not the plain types `save` writes."""
-    wrong = [key for key in _ARRAYS if not isinstance(state[key], np.ndarray)]
-    wrong += [key for key in _STRINGS if not isinstance(state[key], str)]
-    wrong += [
-        key
-        for key in ("heads", "structured_names", "thresholds")
-        if not isinstance(state[key], list)
-    ]
-    if wrong:
-        raise UntrustedModelError(
-            f"{path} holds unexpected types in {', '.join(wrong)}; it was not written by "
-            "`IloClassifier.save`. Retrain with `audit-extractor train`."
+            version=str(header["version"]),
         )
 
 
 def _has_indicators(item: ClassifierInput) -> bool:
     return (item.kind or "non_compliance") in KINDS_WITH_INDICATORS
-
-
-def _fit_heads(
-    features: Any, targets: np.ndarray, settings: Settings, seed: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Fit one logistic regression per head column; a constant column gets a constant head."""
-    weights = np.zeros((targets.shape[1], features.shape[1]), dtype=np.float64)
-    bias = np.zeros(targets.shape[1], dtype=np.float64)
-    for j in range(targets.shape[1]):
-        target = targets[:, j]
-        positives = int(target.sum())
-        if positives in (0, len(target)):
-            # Nothing to separate in this fold: predict the constant with a strong bias.
-            bias[j] = 8.0 if positives else -8.0
-            continue
-        model = LogisticRegression(C=settings.c, max_iter=3000, random_state=seed)
-        model.fit(features, target)
-        weights[j] = model.coef_[0]
-        bias[j] = model.intercept_[0]
-    return weights, bias
-
-
-def _platt(scores: np.ndarray, target: np.ndarray) -> tuple[float, float]:
-    """Fit p = sigmoid(a * score + b) on out-of-fold scores (Platt scaling)."""
-    if target.min() == target.max():
-        return 1.0, 0.0
-    model = LogisticRegression(C=100.0, max_iter=1000)
-    model.fit(scores.reshape(-1, 1), target)
-    return float(model.coef_[0, 0]), float(model.intercept_[0])
-
-
-def _best_threshold(proba: np.ndarray, target: np.ndarray) -> float:
-    """The threshold that maximises F1 on out-of-fold probabilities; ties go nearest 0.5."""
-    if target.sum() == 0:
-        return 0.5
-    best, best_key = 0.5, (-1.0, 0.0)
-    for threshold in np.arange(0.1, 0.91, 0.025):
-        predicted = proba >= threshold
-        tp = float((predicted & (target == 1)).sum())
-        f1 = 2 * tp / (predicted.sum() + target.sum()) if tp else 0.0
-        key = (round(f1, 6), -abs(threshold - 0.5))
-        if key > best_key:
-            best, best_key = float(threshold), key
-    return round(best, 3)

@@ -53,7 +53,7 @@ def _classifier_card(clf: dict) -> list[str]:
         )
     cv = clf["cross_validation"]
     return [
-        "## ILO classifier: `ilo_classifier.skops` (scikit-learn, skops)",
+        "## ILO classifier: `ilo_classifier.npz` (trained with scikit-learn, run with numpy)",
         "",
         "One logistic regression per code, plus one for 'no indicator', over TF-IDF word (1-2) "
         "and character (3-5) n-grams of topic + description and word n-grams of the evidence "
@@ -65,8 +65,9 @@ def _classifier_card(clf: dict) -> list[str]:
         "findings are never split across folds). A non-compliance or observation that clears "
         "no threshold gets the keyword rules' codes (where the model gives them at least "
         f"{clf['fallback_floor']}) or its top code, unless P(no indicator) >= "
-        f"{clf['none_threshold']}. Saved as plain arrays and strings with skops; loading "
-        "refuses any other type (`extractor/indicators/classifier.py`), never pickle.",
+        f"{clf['none_threshold']}. Saved as numeric arrays and text with a JSON "
+        "header (`extractor/inference/archive.py`); loading refuses pickled objects and any "
+        "other file, and predicting needs no scikit-learn (`extractor/inference/`).",
         "",
         f"Trained on {sum(sources.values())} findings: "
         + ", ".join(f"{n} {kind}" for kind, n in sources.items())
@@ -140,7 +141,7 @@ def _reader_card(reader: dict | None) -> list[str]:
 
     dev = reader["dev_detection"]
     return [
-        "## Finding reader: `block_labeller.skops` (scikit-learn, skops)",
+        "## Finding reader: `block_labeller.npz` (trained with scikit-learn, run with numpy)",
         "",
         "Labels every block of a report (paragraph, labelled line, table cell) as description, "
         "evidence, corrective action, grade, clause, due date, topic, title, a finding's heading, "
@@ -151,8 +152,8 @@ def _reader_card(reader: dict | None) -> list[str]:
         "position, size, weight, gaps, repeats of longer blocks) and the stage-1 probabilities "
         "of the block, its neighbours and its same-labelled peers. Block labels are derived "
         "from true records (`extractor/findings/supervision.py`), so reviewers' corrections "
-        "train it like the generated corpus. Loaded with a skops type allow-list "
-        "(`extractor/findings/labeller.py`), never pickle.",
+        "train it like the generated corpus. Saved as numeric arrays and text, never "
+        "pickle; the trees and linear model run on numpy at inference (`extractor/inference/`).",
         "",
         f"Trained on {reader['documents']['train']} reports "
         f"({', '.join(reader['families'])}), {reader['blocks']} blocks of which "

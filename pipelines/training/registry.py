@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from extractor.pipeline import CLASSIFIER_FILENAME, NER_DIRNAME
+from extractor.pipeline import CLASSIFIER_FILENAME, LABELLER_FILENAME, NER_DIRNAME
 
 REGISTRY_FILE = "registry.json"
 VERSIONS_DIR = "versions"
@@ -98,15 +98,15 @@ def artefacts(folder: Path) -> list[Path]:
     )
 
 
-# Model files saved with skops whose class carries a `version` and a `name`:
-# (version field, file name, module, class).
-SKOPS_MODELS = (
+# Model files whose class carries a `version` and a `name`: (version field, file name, module,
+# class).
+VERSIONED_MODELS = (
     ("classifier_model", CLASSIFIER_FILENAME, "extractor.indicators.classifier", "IloClassifier"),
-    ("reader_model", "block_labeller.skops", "extractor.findings.labeller", "BlockLabeller"),
+    ("reader_model", LABELLER_FILENAME, "extractor.findings.labeller", "BlockLabeller"),
 )
 
 
-def _skops_class(module_name: str, class_name: str) -> Any:
+def _model_class(module_name: str, class_name: str) -> Any:
     try:
         return getattr(importlib.import_module(module_name), class_name)
     except (ModuleNotFoundError, AttributeError):
@@ -122,9 +122,9 @@ def stamp_version(folder: Path, version_id: str) -> dict[str, str | None]:
         meta["version"] = f"{str(meta.get('version', '0')).split('+')[0]}+{version_id}"
         meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         names["ner_model"] = f"{meta.get('name', 'ner')}-{meta['version']}"
-    for field, filename, module_name, class_name in SKOPS_MODELS:
+    for field, filename, module_name, class_name in VERSIONED_MODELS:
         path = folder / filename
-        model_class = _skops_class(module_name, class_name)
+        model_class = _model_class(module_name, class_name)
         if not path.exists() or model_class is None:
             continue
         model = model_class.load(path)
@@ -249,8 +249,8 @@ def _names_of(folder: Path) -> dict[str, str | None]:
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         names["ner_model"] = f"{meta.get('name', 'ner')}-{meta.get('version', '0')}"
-    for field, filename, module_name, class_name in SKOPS_MODELS:
-        model_class = _skops_class(module_name, class_name)
+    for field, filename, module_name, class_name in VERSIONED_MODELS:
+        model_class = _model_class(module_name, class_name)
         if (folder / filename).exists() and model_class is not None:
             names[field] = model_class.load(folder / filename).name
     return names

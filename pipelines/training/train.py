@@ -4,7 +4,8 @@ Reads the `train` split plus reviewers' `corrections` (never `test`; one correct
 kept back for the retraining gate, see `holdout.py`) and the realistic corpus's train families
 (NER and reader), carves a dev set out of them by document (every layout's `-05` report, one
 realistic report in eight) for the NER's early stopping and its model card,
-and writes `models/ner/`, `models/ilo_classifier.skops`, `models/training_report.json` and
+and writes `models/ner/`, `models/ilo_classifier.npz`, `models/block_labeller.npz`,
+`models/training_report.json` and
 `models/README.md`. The classifier also learns from the phrase banks' training wordings
 (`pipelines/training/classifier_data.py`) and is scored on the held-out ones. Deterministic for
 a given seed and corpus.
