@@ -2126,3 +2126,81 @@ def test_scanned_title_broken_over_two_lines_is_no_finding() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.description == DESCRIPTION
+
+
+def test_type_cell_of_the_descriptions_row_names_the_kind_when_the_finding_ran_past_the_row() -> (
+    None
+):
+    # The draft took the next page's heading after the row, so the row's type cell sits among
+    # its blocks, not after them; the row's 'N/A' under 'Timescale' was read as its grade.
+    cells = {"table": 0, "row": 3, "section": "Findings and corrective actions"}
+    blocks, roles, starts = _blocks(
+        [
+            (
+                "description",
+                DESCRIPTION,
+                {**cells, "col": 2, "col_header": "Details", "start": True},
+            ),
+            ("OTHER", "N/A", {**cells, "col": 3, "col_header": "Local law"}),
+            ("severity", "N/A", {**cells, "col": 5, "col_header": "Timescale"}),
+            ("OTHER", "N/A", {**cells, "col": 6, "col_header": "Number of workers affected"}),
+            (OUTSIDE, "Good example", {**cells, "col": 7, "col_header": "Finding type"}),
+            ("OTHER", "Verification checklist", {"heading": True}),
+        ]
+    )
+    blocks[-1] = blocks[-1].model_copy(update={"page": 2})
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert finding.kind == "good_practice"
+
+
+def _line(index: int, role: str, text: str, x: float, top: float, lines: int = 1) -> Block:
+    return Block(
+        index=index, page=1, bbox=(x, top, x + 120.0, top + 12.0 * lines), text=text,
+        n_lines=lines,
+    )  # fmt: skip
+
+
+def test_type_word_printed_before_the_description_on_its_line_names_the_kind() -> None:
+    # A row of a table printed without rules: 'NC 13 | n/a | Notable practice | A welfare
+    # fund...', its 'n/a' read as the grade.
+    blocks = [
+        _line(0, "HEAD", "NC 13", 30.0, 100.0),
+        _line(1, "severity", "n/a", 100.0, 100.0),
+        _line(2, OUTSIDE, "Notable practice", 160.0, 100.5),
+        _line(3, "description", DESCRIPTION, 300.0, 100.0, lines=3),
+        _line(4, OUTSIDE, "Major Nonconformance", 160.0, 150.0),  # the next row's
+    ]
+    roles = ["HEAD", "severity", OUTSIDE, "description", OUTSIDE]
+    starts = [True, False, False, False, False]
+    (finding,) = group_findings(blocks, roles, starts, standard="rba")
+    assert finding.kind == "good_practice"
+
+
+def test_kind_tag_opening_the_text_beats_a_grade_read_among_the_findings_blocks() -> None:
+    text = "Uncorroborated evidence: eight workers said a supervisor pushed a colleague."
+    assert _kinds_and_grades(
+        [
+            ("HEAD", "Finding 4", {"start": True}),
+            (OUTSIDE, "Minor", {}),
+            ("description", text, {}),
+        ],
+        "generic",
+    ) == [("observation", None)]
+
+
+def test_good_practice_label_beats_a_grade_read_among_the_findings_blocks() -> None:
+    assert _kinds_and_grades(
+        [
+            ("HEAD", "1.2", {"start": True}),
+            (OUTSIDE, "Zero Tolerance", {}),
+            ("description", DESCRIPTION, {"label": "Good practice"}),
+        ],
+        "amfori_bsci",
+    ) == [("good_practice", None)]
+
+
+def test_grade_opening_the_text_stays_a_non_compliance() -> None:
+    text = "Zero tolerance: child labour found; a 14-year-old was employed in moulding."
+    assert _kinds_and_grades(
+        [("HEAD", "Finding 1", {"start": True}), ("description", text, {})], "sa8000"
+    ) == [("non_compliance", None)]

@@ -103,6 +103,8 @@ NOT_A_FIELD_LABEL = re.compile(
 MAX_CONTEXT_BLOCKS = 12
 # ... and, after a finding's last block, among the first this many blocks the reader left out.
 MAX_TRAILING_CELLS = 3
+# A short tag and a colon opening a description ('Good practice: ...').
+_OPENING_TAG = re.compile(r"\s*([^:]{3,40}):\s+\S")
 # A heading this short that names a finding's field ('Finding', 'Code Section') is a label
 # printed over the finding, not a part of the report ('Corrective action plan').
 MAX_FIELD_NAME_WORDS = 2
@@ -882,6 +884,18 @@ def _same_row(a: Block, b: Block) -> bool:
     return a.table is not None and a.table == b.table and a.row == b.row and a.page == b.page
 
 
+def _top_aligned(block: Block, other: Block) -> bool:
+    """True when `block` starts on the line `other` starts on: cells of one row of a table
+    printed without rules."""
+    if block.page != other.page:
+        return False
+    line = min(
+        (block.bbox[3] - block.bbox[1]) / max(block.n_lines, 1),
+        (other.bbox[3] - other.bbox[1]) / max(other.n_lines, 1),
+    )
+    return abs(block.bbox[1] - other.bbox[1]) <= line / 2
+
+
 def _in_row(block: Block, description: Block) -> bool:
     """True when `block` is a cell of the row `description` is printed in, ruled or not."""
     return _same_row(block, description) or (
@@ -1192,7 +1206,7 @@ def _finding(
         code = _heading_code(question, standard)
         if code is not None and "." in code:
             values["clause"] = code.rsplit(".", 1)[0]
-    _grade_between(draft, values, standard)
+    _grade_between(draft, values, standard, own_kind)
     if (
         "severity" not in values
         and draft.context_grade is not None
@@ -1688,9 +1702,15 @@ def _part_heading(text: str, standard: Standard) -> bool:
     return grade is None or grade.severity is None
 
 
-def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) -> None:
+def _grade_between(
+    draft: _Draft,
+    values: dict[str, str],
+    standard: Standard,
+    own_kind: FindingKind | None = None,
+) -> None:
     """A grade printed among a finding's blocks that the reader left outside ('Urgent' in
-    the header row), when the finding has no grade of its own."""
+    the header row), when the finding has no grade of its own and the grade names no other
+    kind than the finding's own label or heading does (`own_kind`: 'Good practice: ...')."""
     if "severity" in values:
         return
     for index, block in draft.between:
@@ -1702,12 +1722,12 @@ def _grade_between(draft: _Draft, values: dict[str, str], standard: Standard) ->
             block.label is not None and label_field(block.label) == "severity"
         )
         grade = whole_grade(block, standard) if inside else None
-        if grade is not None:
+        if grade is not None and not _other_kind(grade.text, own_kind, standard):
             values["severity"] = grade.text
             return
     named = _named_grade(draft, standard)
     text = _row_grade(draft, standard) or (named[1] if named is not None else None)
-    if text is not None:
+    if text is not None and not _other_kind(text, own_kind, standard):
         values["severity"] = text
 
 
@@ -1845,6 +1865,18 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
         for block in after[MAX_TRAILING_CELLS:]
         if any(_in_row(block, description) for description in descriptions)
     ]
+    # A cell of the description's own row that the reader left out while the finding took a
+    # block beyond the row (the next page's heading), or that stands before the description
+    # in a row without rules ('NC 13 | n/a | Notable practice | n/a | A workers' fund...').
+    trailing += [
+        block
+        for index, block in draft.between
+        if index < end
+        and (
+            (block.col_header is not None and any(_same_row(block, d) for d in descriptions))
+            or (block.table is None and any(_top_aligned(block, d) for d in descriptions))
+        )
+    ]
     last = draft.blocks[-1]
     after_type = field_name(last.full_text) and "severity" in (
         header_field(last.full_text),
@@ -1855,6 +1887,7 @@ def _trailing_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
             block.col_header is not None
             or (block.label is not None and label_field(block.label) is not None)
             or any(_same_row(block, description) for description in descriptions)
+            or any(_top_aligned(block, description) for description in descriptions)
         )
         if not (cell or (position == 0 and after_type)) or block.heading:
             continue
@@ -1934,14 +1967,36 @@ def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None
 def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     """The kind a description's own label names ('Remark: ...', 'Good practice: ...',
     'Uncorroborated: ...'); a label naming a non-compliance says no more than the default."""
+    described = False
     for role, block in zip(draft.roles, draft.blocks, strict=True):
-        if role != "description" or not block.label:
+        if role != "description":
             continue
+        if not block.label:
+            # A tag opening the text itself ('Uncorroborated evidence: eight workers said').
+            kind = None if described else _opening_kind(block.text, standard)
+            described = True
+            if kind is not None:
+                return kind
+            continue
+        described = True
         grade = find_grade(block.label, standard)
         kind = grade.kind if grade is not None else section_kind(block.label)
         if kind in ("observation", "good_practice"):
             return kind
     return None
+
+
+def _opening_kind(text: str, standard: Standard) -> FindingKind | None:
+    """The observation or good-practice kind a description's text opens with, as a tag before
+    a colon ('Good practice: A welfare fund ...'); None for any other opening."""
+    match = _OPENING_TAG.match(text)
+    if match is None:
+        return None
+    tag = match.group(1).strip()
+    grade = find_grade(tag, standard)
+    if grade is None or grade.start != 0 or grade.end < len(tag.rstrip(" .")):
+        return None
+    return grade.kind if grade.kind in ("observation", "good_practice") else None
 
 
 def _own_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
