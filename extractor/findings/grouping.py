@@ -1966,19 +1966,17 @@ def _head_kind(heads: Sequence[Block], standard: Standard) -> FindingKind | None
 
 def _label_kind(draft: _Draft, standard: Standard) -> FindingKind | None:
     """The kind a description's own label names ('Remark: ...', 'Good practice: ...',
-    'Uncorroborated: ...'); a label naming a non-compliance says no more than the default."""
-    described = False
-    for role, block in zip(draft.roles, draft.blocks, strict=True):
-        if role != "description":
-            continue
+    'Uncorroborated: ...'), or the tag its text opens with when unlabelled; a label naming a
+    non-compliance says no more than the default."""
+    descriptions = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"]
+    if descriptions and not descriptions[0].label:
+        # A tag opening the text itself ('Uncorroborated evidence: eight workers said').
+        kind = _opening_kind(descriptions[0].text, standard)
+        if kind is not None:
+            return kind
+    for block in descriptions:
         if not block.label:
-            # A tag opening the text itself ('Uncorroborated evidence: eight workers said').
-            kind = None if described else _opening_kind(block.text, standard)
-            described = True
-            if kind is not None:
-                return kind
             continue
-        described = True
         grade = find_grade(block.label, standard)
         kind = grade.kind if grade is not None else section_kind(block.label)
         if kind in ("observation", "good_practice"):

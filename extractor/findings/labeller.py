@@ -36,7 +36,7 @@ from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.inference.archive import UntrustedModelError, read_model, write_model
 from extractor.inference.linear import LinearModel
 from extractor.inference.tfidf import TfidfTerms, tfidf_arrays, tfidf_from_arrays
-from extractor.inference.trees import NODE_ARRAYS, TreeEnsemble
+from extractor.inference.trees import SAVED_ARRAYS, TreeEnsemble
 from extractor.reading.blocks import Block
 from extractor.record.schema import Standard
 
@@ -204,7 +204,7 @@ class BlockLabeller:
             classes=[str(c) for c in classes["text_model"]],
         )
         for name in TREE_MODELS:
-            own = {part: arrays[f"{name}_{part}"] for part in (*NODE_ARRAYS, "baseline")}
+            own = {part: arrays[f"{name}_{part}"] for part in SAVED_ARRAYS}
             parts[name] = TreeEnsemble.from_arrays(own, [str(c) for c in classes[name]])
         return cls(parts, version=str(header["version"]))
 
@@ -214,7 +214,7 @@ _ARRAYS = (
     "text_model_coef",
     "text_model_intercept",
     *(f"{name}_{part}" for name in VECTORIZERS for part in ("vocabulary", "idf")),
-    *(f"{name}_{part}" for name in TREE_MODELS for part in (*NODE_ARRAYS, "baseline")),
+    *(f"{name}_{part}" for name in TREE_MODELS for part in SAVED_ARRAYS),
 )
 
 

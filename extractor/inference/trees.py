@@ -10,6 +10,7 @@ Categorical splits are not supported: our models have none, and `from_estimator`
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -29,7 +30,9 @@ except ImportError:  # pragma: no cover - depends on the install
 ROWS_PER_WALK = 256
 # Walk steps before finished walks are dropped: 1 % of the role model's leaves sit higher.
 SHALLOW = 3
-NODE_ARRAYS = ("feature", "threshold", "missing_left", "left", "right", "value", "roots")
+NODE_ARRAYS = ("feature", "threshold", "missing_left", "left", "right", "value")
+# What a saved ensemble holds (`arrays`, `from_arrays`); its class names go in the header.
+SAVED_ARRAYS = (*NODE_ARRAYS, "roots", "baseline")
 
 
 @dataclass
@@ -49,13 +52,6 @@ class TreeEnsemble:
     baseline: np.ndarray  # float64 per tree of one iteration
     classes: list[str]
     depth: int = field(init=False)
-    _inner: np.ndarray = field(init=False, repr=False)
-    _feature: np.ndarray = field(init=False, repr=False)
-    _threshold: np.ndarray = field(init=False, repr=False)
-    _threshold32: np.ndarray = field(init=False, repr=False)
-    _missing_left_c: np.ndarray = field(init=False, repr=False)
-    _missing_right: np.ndarray = field(init=False, repr=False)
-    _next: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Canonical dtypes, contiguous: the compiled walk reads these buffers as they are.
@@ -81,53 +77,29 @@ class TreeEnsemble:
         ):
             raise ValueError("tree child or root outside the node arrays")
         self.depth = _depth(self.left, self.right, self.roots)
-        # Per walk state (twice the node number): the feature and threshold to compare, and at
-        # `state + went_right` the next state. Leaves compare against +inf and lead to
-        # themselves.
-        leaf = self.left == np.arange(n_nodes)
-        self._inner = np.repeat(~leaf, 2).astype(np.uint8)
-        self._feature = np.repeat(np.where(leaf, 0, self.feature), 2).astype(np.int32)
-        self._threshold = np.repeat(np.where(leaf, np.inf, self.threshold), 2)
-        self._missing_left_c = self.missing_left.view(np.uint8)
-        below = self._threshold.astype(np.float32)
-        rounded_up = below > self._threshold
-        below[rounded_up] = np.nextafter(below[rounded_up], np.float32(-np.inf))
-        self._threshold32 = below
-        self._missing_right = np.repeat(~self.missing_left & ~leaf, 2)
-        self._next = (2 * np.column_stack([self.left, self.right])).astype(np.int32).ravel()
 
     @property
     def trees_per_iteration(self) -> int:
         return len(self.baseline)
 
     def raw_scores(self, rows: np.ndarray) -> np.ndarray:
-        """Baseline plus the sum of every iteration's leaf values: (rows, trees per iteration)."""
-        # float32 rows (the labeller's) are compared in float32 against each threshold rounded
-        # down to float32: for a float32 value the same answer as scikit-learn's float64
-        # comparison, with half the memory traffic.
+        """Baseline plus the sum of every iteration's leaf values: (rows, trees per iteration),
+        column-major like scikit-learn's, so a softmax's row sums add in its order."""
         single = np.asarray(rows).dtype == np.float32
         x = np.ascontiguousarray(rows, dtype=np.float32 if single else np.float64)
-        thresholds = self._threshold32 if single else self._threshold
-        n_rows, per = x.shape[0], self.trees_per_iteration
-        # Column-major like scikit-learn's: the softmax's row sums then add in its order.
-        raw = np.zeros((n_rows, per), dtype=np.float64, order="F")
+        if _walk is not None and len(x) and len(self.roots):
+            return np.asfortranarray(self._raw_scores_compiled(_walk, x))
+        raw = np.zeros((len(x), self.trees_per_iteration), dtype=np.float64, order="F")
         raw += self.baseline
-        if not n_rows or not len(self.roots):
-            return raw
-        if _walk is not None:
-            return self._raw_scores_compiled(_walk, x, raw)
-        for first in range(0, n_rows, ROWS_PER_WALK):
-            part = slice(first, first + ROWS_PER_WALK)
-            leaf_values = self.value[self._leaves(x[part], thresholds)]  # (rows, trees)
-            for start in range(0, len(self.roots), per):
-                raw[part] += leaf_values[:, start : start + per]
+        if len(x) and len(self.roots):
+            self._add_leaf_values(x, raw)
         return raw
 
-    def _raw_scores_compiled(
-        self, walker: ModuleType, x: np.ndarray, raw: np.ndarray
-    ) -> np.ndarray:
-        """`raw_scores` by the compiled walk (`_walk.c`): the same comparisons and additions."""
-        scores = np.ascontiguousarray(raw)
+    def _raw_scores_compiled(self, walker: ModuleType, x: np.ndarray) -> np.ndarray:
+        """The raw scores by the compiled walk (`_walk.c`): the same comparisons and additions,
+        into a row-major array."""
+        scores = np.zeros((len(x), self.trees_per_iteration), dtype=np.float64)
+        scores += self.baseline
         walker.walk(
             x,
             x.dtype == np.float32,  # widened to float64 one value at a time, as compared
@@ -135,7 +107,7 @@ class TreeEnsemble:
             x.shape[1],
             self.feature,
             self.threshold,
-            self._missing_left_c,
+            self.missing_left.view(np.uint8),
             self.left,
             self.right,
             self.value,
@@ -143,7 +115,27 @@ class TreeEnsemble:
             self.trees_per_iteration,
             scores,
         )
-        return np.asfortranarray(scores)
+        return scores
+
+    def _add_leaf_values(self, x: np.ndarray, raw: np.ndarray) -> None:
+        """The numpy walk: add every tree's leaf value to `raw`, `ROWS_PER_WALK` rows at a time.
+        float32 rows (the labeller's) are compared in float32 against each threshold rounded
+        down to float32: for a float32 value the same answer as scikit-learn's float64
+        comparison, with half the memory traffic."""
+        tables = self._walk_tables
+        thresholds = tables.threshold32 if x.dtype == np.float32 else tables.threshold
+        per = self.trees_per_iteration
+        for first in range(0, len(x), ROWS_PER_WALK):
+            part = slice(first, first + ROWS_PER_WALK)
+            leaf_values = self.value[self._leaves(x[part], thresholds)]  # (rows, trees)
+            for start in range(0, len(self.roots), per):
+                raw[part] += leaf_values[:, start : start + per]
+
+    @functools.cached_property
+    def _walk_tables(self) -> _WalkTables:
+        """The numpy walk's per-state tables, built on its first use only (the compiled walk
+        needs none)."""
+        return _WalkTables.of(self)
 
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:
         """Class probabilities, columns in `classes` order (softmax, or a sigmoid for two)."""
@@ -160,6 +152,7 @@ class TreeEnsemble:
         its node number, so the next state is one lookup of `state + went_right` in `_next`; a
         leaf leads back to itself (threshold +inf), so a finished walk can stay in the arrays
         until the finished ones are dropped, from `SHALLOW` steps on (few leaves sit higher)."""
+        tables = self._walk_tables
         n_rows, n_features = x.shape
         n_trees = len(self.roots)
         flat = x.ravel()
@@ -169,14 +162,14 @@ class TreeEnsemble:
         leaves = states  # every walk in place until the first drop
         walking: np.ndarray | None = None
         for step in range(self.depth):
-            values = flat.take(offsets + self._feature.take(states))
+            values = flat.take(offsets + tables.feature.take(states))
             went_right = values > thresholds.take(states)
             if has_missing:
                 missing = np.isnan(values)
-                went_right[missing] = self._missing_right.take(states[missing])
-            states = self._next.take(states + went_right)
+                went_right[missing] = tables.missing_right.take(states[missing])
+            states = tables.next.take(states + went_right)
             if step + 1 >= SHALLOW and step + 1 < self.depth:
-                walks_on = self._inner.take(states).view(bool)
+                walks_on = tables.inner.take(states).view(bool)
                 if walking is None:
                     leaves = states.copy()
                     walking = np.flatnonzero(walks_on).astype(np.int32)
@@ -194,20 +187,44 @@ class TreeEnsemble:
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays to save (`from_arrays` reads them back)."""
-        return {name: getattr(self, name) for name in (*NODE_ARRAYS, "baseline")}
+        return {name: getattr(self, name) for name in SAVED_ARRAYS}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], classes: list[str]) -> TreeEnsemble:
+        """The trees `arrays` saved (dtypes are made canonical by the constructor)."""
         return cls(
-            feature=np.asarray(arrays["feature"], dtype=np.int32),
-            threshold=np.asarray(arrays["threshold"], dtype=np.float64),
-            missing_left=np.asarray(arrays["missing_left"], dtype=bool),
-            left=np.asarray(arrays["left"], dtype=np.int32),
-            right=np.asarray(arrays["right"], dtype=np.int32),
-            value=np.asarray(arrays["value"], dtype=np.float64),
-            roots=np.asarray(arrays["roots"], dtype=np.int32),
-            baseline=np.asarray(arrays["baseline"], dtype=np.float64),
+            **{name: arrays[name] for name in SAVED_ARRAYS},
             classes=list(classes),
+        )
+
+
+@dataclass(frozen=True)
+class _WalkTables:
+    """Per walk state (twice the node number): the feature and threshold to compare, whether
+    the node is inner, where a missing value goes, and at `state + went_right` the next state.
+    Leaves compare against +inf and lead to themselves."""
+
+    inner: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    threshold32: np.ndarray  # each threshold rounded down to float32
+    missing_right: np.ndarray
+    next: np.ndarray
+
+    @classmethod
+    def of(cls, trees: TreeEnsemble) -> _WalkTables:
+        leaf = trees.left == np.arange(len(trees.feature))
+        threshold = np.repeat(np.where(leaf, np.inf, trees.threshold), 2)
+        below = threshold.astype(np.float32)
+        rounded_up = below > threshold
+        below[rounded_up] = np.nextafter(below[rounded_up], np.float32(-np.inf))
+        return cls(
+            inner=np.repeat(~leaf, 2).astype(np.uint8),
+            feature=np.repeat(np.where(leaf, 0, trees.feature), 2).astype(np.int32),
+            threshold=threshold,
+            threshold32=below,
+            missing_right=np.repeat(~trees.missing_left & ~leaf, 2),
+            next=(2 * np.column_stack([trees.left, trees.right])).astype(np.int32).ravel(),
         )
 
 
@@ -235,17 +252,12 @@ def trees_from_estimator(model: Any) -> TreeEnsemble:
         )
         roots.append(offset)
         offset += len(nodes)
-    columns = list(zip(*parts, strict=True)) if parts else [()] * 6
+    columns = list(zip(*parts, strict=True)) if parts else [()] * len(NODE_ARRAYS)
     joined = [np.concatenate(column) if column else np.zeros(0) for column in columns]
     return TreeEnsemble(
-        feature=joined[0].astype(np.int32),
-        threshold=joined[1].astype(np.float64),
-        missing_left=joined[2].astype(bool),
-        left=joined[3].astype(np.int32),
-        right=joined[4].astype(np.int32),
-        value=joined[5].astype(np.float64),
-        roots=np.asarray(roots, dtype=np.int32),
-        baseline=np.asarray(model._baseline_prediction, dtype=np.float64).ravel(),
+        **dict(zip(NODE_ARRAYS, joined, strict=True)),  # in the order of `parts`
+        roots=np.asarray(roots),
+        baseline=np.asarray(model._baseline_prediction),
         classes=[str(c) for c in model.classes_],
     )
 
