@@ -2204,3 +2204,70 @@ def test_grade_opening_the_text_stays_a_non_compliance() -> None:
     assert _kinds_and_grades(
         [("HEAD", "Finding 1", {"start": True}), ("description", text, {})], "sa8000"
     ) == [("non_compliance", None)]
+
+
+def _numbered_boxes(clause_cells: list[tuple[str, str]]) -> list[tuple[str, str, dict]]:
+    """Key-value boxes headed 'Non-conformance N', each with a clause-like cell."""
+    rows: list[tuple[str, str, dict]] = []
+    for n, (name, cell) in enumerate(clause_cells, 1):
+        rows.append(("HEAD", f"Non-conformance {n}", {"start": True}))
+        rows.append(("OTHER", name, {"col_header": f"Non-conformance {n}"}))
+        rows.append(("clause", cell, {}))
+        rows.append(("description", _described(n), {}))
+    return rows
+
+
+def test_a_box_repeating_its_own_number_as_ref_has_no_clause() -> None:
+    # 'Non-conformance 2' | 'Ref' | '2': four findings print their own number twice.
+    blocks, roles, starts = _blocks(_numbered_boxes([("Ref", str(n)) for n in range(1, 5)]))
+    findings = group_findings(blocks, roles, starts, standard="sa8000")
+    assert [f.clause for f in findings] == [None] * 4
+
+
+def test_clause_cells_with_their_word_stay_clauses_when_they_match_the_finding_numbers() -> None:
+    # Findings listed one per clause: 'NC 1' | 'Element 1', 'NC 2' | 'Element 2'.
+    rows = _numbered_boxes([("Provision", f"Element {n}") for n in range(1, 4)])
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="sa8000")
+    assert [f.clause for f in findings] == ["1", "2", "3"]
+
+
+def test_finding_numbers_with_one_the_reader_missed_are_no_clauses() -> None:
+    # 1, 2, 3, 4, -, 6, 7: the count runs on past a number OCR lost.
+    rows: list[tuple[str, str, dict]] = []
+    for n in range(1, 8):
+        if n == 5:
+            rows.append(("HEAD", "Non-compliance", {"start": True}))
+        else:
+            rows.append(("HEAD", str(n), {"start": True}))
+        rows.append(("description", _described(n), {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert len(findings) == 7
+    assert [f.clause for f in findings] == [None] * 7
+
+
+def test_a_section_heading_that_is_a_findings_number_and_type_is_no_clause() -> None:
+    # '2: Noncompliance' set as a heading over the finding's table: its number and type.
+    section = {"section": "2: Noncompliance"}
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding explanation", {"heading": True, "start": True, **section}),
+            ("description", DESCRIPTION, section),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_a_letter_under_the_rating_column_is_the_grade_not_a_clause() -> None:
+    cells = {"table": 1, "row": 1}
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "FL", {**cells, "col_header": "Standard Clause", "start": True}),
+            ("clause", "C", {**cells, "col_header": "Rating"}),
+            ("description", DESCRIPTION, {**cells, "col_header": "What Was Found"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert (finding.clause, finding.severity_raw) == ("FL", "C")

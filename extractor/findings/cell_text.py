@@ -119,3 +119,31 @@ def names_id(text: str) -> bool:
     return header_field(text) == REF or (
         reference_only(text) and header_field(text.split()[0]) == REF
     )
+
+
+# The number a finding's own ID prints: 'Non-conformance 2', 'Finding 4', 'NC 3', 'Ref 3'.
+_ID_NUMBER = re.compile(
+    r"\s*(?:(?:finding|non[- ]?conformance|non[- ]?conformity|non[- ]?compliance|ncr?|car"
+    r"|observation|obs|item|issue|ref(?:erence)?|no|nr)\.?\s*(?:no\.?|#)?|#)\s*(\d{1,3})"
+    r"(?=\s*(?:[:|\-–.]|$))",
+    re.IGNORECASE,
+)
+# A number and a kind or grade word and nothing else: '2: Noncompliance', '3 - Note'.
+_NUMBERED_KIND = re.compile(r"\s*(\d{1,3})\s*[:.)\-–]\s*(\S.{0,40}?)\s*[.:]?\s*")
+
+
+def id_number(text: str | None, standard: Standard = "generic") -> str | None:
+    """The finding number an ID prints ('Non-conformance 2' -> '2', '3: Note' -> '3'), else
+    None. A clause heading names its topic ('3. Child labour'), not a kind."""
+    if not text:
+        return None
+    found = _ID_NUMBER.match(text)
+    if found is not None:
+        return str(int(found.group(1)))
+    numbered = _NUMBERED_KIND.fullmatch(text)
+    if numbered is None:
+        return None
+    name = numbered.group(2)
+    grade = find_grade(name, standard)
+    whole = grade is not None and grade.start == 0 and grade.end >= len(name.rstrip(" .:"))
+    return str(int(numbered.group(1))) if whole or kind_cell(name) else None

@@ -37,6 +37,7 @@ from extractor.findings.cell_text import (
     bare_field_name,
     bare_number,
     field_name,
+    id_number,
     kind_cell,
     leading_grade,
     names_clause,
@@ -125,6 +126,9 @@ _FINDING_REF = re.compile(
 MAX_COUNT_SLIP = 2
 # Bare numbers running from 1 this long with no clause cell naming them count findings.
 MIN_COUNT_FROM_ONE = 5
+# Findings whose bare-number 'clause' equals their own ID's number, at least this many in a
+# report, print their number twice.
+MIN_OWN_NUMBERS = 2
 # A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
 _RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}[A-C]?|\d\.[AB]|[A-Z]{1,3})\.)?(\d{1,3})")
 # A heading this short read as a description is a title, not a finding.
@@ -356,6 +360,15 @@ def group_findings(
         [_printed_under(drafts[number], standard) for number, _ in made],
         cell_named,
     )
+    running |= _own_numbers(
+        [f.clause for _, f in made],
+        [_id_numbers(drafts[number], standard) for number, _ in made],
+        [
+            named or _clause_worded(drafts[number])
+            for (number, _), named in zip(made, cell_named, strict=True)
+        ],
+    )
+    running |= _counted_from_one([f.clause for _, f in made], cell_named)
     running_codes = frozenset(made[i][1].clause or "" for i in running)
     # A heading the reader left outside ('2.6: Non-compliance') can print a dotted running
     # number too; a bare one (3) is as likely a section's own number, which stays usable.
@@ -621,6 +634,71 @@ def _running_numbers(
     return running
 
 
+def _id_numbers(draft: _Draft, standard: Standard) -> frozenset[str]:
+    """The numbers the IDs printed with a finding give it ('Non-conformance 2', 'Finding 4' as
+    the heading a cell is printed under, '3: Note'), up to its text."""
+    end = _first_text(draft)
+    blocks = [block for position, block in enumerate(draft.blocks) if position <= end]
+    blocks += [block for index, block in draft.between if index <= end]
+    # The sections and column headers of its clause cells too: a cell the reader put in the
+    # finding before can sit under the next one's 'Finding 4'.
+    blocks += [
+        block for role, block in zip(draft.roles, draft.blocks, strict=True) if role == "clause"
+    ]
+    numbers = set()
+    for block in blocks:
+        for text in (block.text, block.section, block.col_header, block.label):
+            number = id_number(text, standard)
+            if number is not None:
+                numbers.add(number)
+    return frozenset(numbers)
+
+
+def _clause_worded(draft: _Draft) -> bool:
+    """True when a clause cell of the finding prints a word with its number ('Element 6',
+    'Clause 4'): the number is the clause's, whatever the finding's own number."""
+    return any(
+        role == "clause" and not _BARE_COUNT.fullmatch(block.text) and id_number(block.text) is None
+        for role, block in zip(draft.roles, draft.blocks, strict=True)
+    )
+
+
+def _own_numbers(
+    codes: Sequence[str | None], ids: Sequence[frozenset[str]], clause_printed: Sequence[bool]
+) -> set[int]:
+    """Positions of findings whose bare-number 'clause' is the number of their own ID
+    ('Non-conformance 2' | 'Ref' | '2'), when at least `MIN_OWN_NUMBERS` findings of the
+    report print one: a clause scheme's provisions match finding numbers only by chance
+    (findings listed in clause order, one per clause, print both: 'NC 6' | 'Element 6')."""
+    same = {
+        k
+        for k, code in enumerate(codes)
+        if code and code.isdigit() and code in ids[k] and not clause_printed[k]
+    }
+    return same if len(same) >= MIN_OWN_NUMBERS else set()
+
+
+def _counted_from_one(codes: Sequence[str | None], named: Sequence[bool]) -> set[int]:
+    """Positions of findings numbered by their place in the report (1, 2, 3, 4, -, 6, 7, with
+    the odd number the reader missed), when at least `MIN_COUNT_FROM_ONE` are and no cell
+    names them clauses: `_running_numbers` needs them unbroken."""
+    best: set[int] = set()
+    for slip in range(-MAX_COUNT_SLIP, MAX_COUNT_SLIP + 1):
+        placed = {
+            k
+            for k, code in enumerate(codes)
+            if code and code.isdigit() and int(code) == k + 1 + slip and not named[k]
+        }
+        if not placed:
+            continue
+        # Another number among them breaks the count: it is a scheme's, not a count's.
+        inside = range(min(placed), max(placed) + 1)
+        others = [k for k in inside if k not in placed and codes[k] and codes[k].isdigit()]
+        if len(placed) >= MIN_COUNT_FROM_ONE and not others and len(placed) > len(best):
+            best = placed
+    return best
+
+
 def _printed_under(draft: _Draft, standard: Standard) -> str | None:
     """The clause of the heading a finding is printed under, if the heading names one: its own
     first block when the reader read into it a heading that cites its clause in brackets
@@ -635,7 +713,12 @@ def _printed_under(draft: _Draft, standard: Standard) -> str | None:
 def _section_clause(block: Block, standard: Standard) -> str | None:
     """The code of the section heading `block` is printed under ('6.2 Working hours'), unless
     the heading names a part of the report or a count."""
-    if not block.section or _part_heading(block.section, standard) or bare_number(block.section):
+    if (
+        not block.section
+        or _part_heading(block.section, standard)
+        or bare_number(block.section)
+        or id_number(block.section, standard) is not None  # 'Finding 4', '2: Noncompliance'
+    ):
         return None
     clauses = find_clauses(block.section, standard, ocr=block.ocr)
     return clauses[0].code if clauses and not _count(clauses[0].code) else None
@@ -1141,6 +1224,9 @@ def _finding(
                 values.setdefault("severity", value_text(block))
             elif cell_kind is None:
                 cell_kind = grade.kind
+        elif role == "clause" and _under_grade_column(block):
+            # 'C' under 'Rating': a letter grade the labeller took for a scheme's letter code.
+            values.setdefault("severity", value_text(block))
         elif role == "severity" and _names_text(draft, position):
             # 'Observation' over the text, 'Severity' | 'Opportunity for Improvement' below
             # it: the text's field name states the kind; the grade is printed elsewhere.
@@ -1154,8 +1240,8 @@ def _finding(
                 continue  # the finding's ID ('NC 3') the labeller took for its grade
             if _key_cell(draft, position):
                 continue  # 'ZT | Good practice': the field's name, then its value
-            if role == "clause" and _numbering(block):
-                continue  # the row's own number ('Item' column) the labeller took for a clause
+            if role == "clause" and (_numbering(block) or _OWN_NUMBER.match(block.text)):
+                continue  # the row's own number ('Item' column, 'Ref 3') taken for a clause
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
                 continue  # read as the clause
             value = _value_cell(draft, position, standard) if role == "severity" else None
@@ -1413,6 +1499,8 @@ def _finding_clause(
             continue  # 'No.' | 'PA1.1' beside 'Code Ref.' | 'Question PA1': the finding's ID
         if position and _numbered_after_id(draft.blocks[position - 1], block):
             continue  # 'NC Ref.' | '1': the finding's own number
+        if role == "clause" and _under_grade_column(block):
+            continue  # a letter grade ('C' under 'Rating'), read as the grade
         if role == "clause":
             code = _cell_clause(block, standard)
         elif role == "topic" and not block.heading:
@@ -1455,6 +1543,15 @@ def _finding_clause(
     chosen = before[-1][1] if before else candidates[0][1]
     refinements = [code for _, code in candidates if _refines(code, chosen)]
     return max(refinements, key=len) if refinements else chosen
+
+
+def _under_grade_column(block: Block) -> bool:
+    """A table cell under a column the field vocabulary names as the grade ('Rating')."""
+    return (
+        not block.heading
+        and block.col_header is not None
+        and header_field(block.col_header) == "severity"
+    )
 
 
 def _code_topic(block: Block, standard: Standard) -> str | None:
