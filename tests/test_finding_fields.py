@@ -2271,3 +2271,48 @@ def test_a_letter_under_the_rating_column_is_the_grade_not_a_clause() -> None:
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert (finding.clause, finding.severity_raw) == ("FL", "C")
+
+
+def test_area_and_finding_number_headings_with_a_slash_are_running_numbers() -> None:
+    # 'C.1: Noncompliance' ... 'H/A.4: Noncompliance': the count goes on across areas,
+    # 'H/A' included; the area's benchmark line names each finding's clause.
+    rows: list[tuple[str, str, dict]] = []
+    for n, area in enumerate(["C", "F", "HSE", "H/A", "ER"], 1):
+        rows.append(("HEAD", f"{area}.{n}: Noncompliance", {"heading": True, "start": True}))
+        rows.append((OUTSIDE, f"Benchmark {area}", {}))
+        rows.append(("description", _described(n), {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == ["C", "F", "HSE", "H/A", "ER"]
+
+
+def test_clause_field_printed_in_a_head_left_outside_names_the_next_findings_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "#", {"heading": True, "start": True}),
+            ("clause", "Section A2", {}),
+            ("description", _described(1), {}),
+            ("due", "30 days", {}),
+            (OUTSIDE, "#", {}),
+            (OUTSIDE, "Code Section", {}),
+            (OUTSIDE, "Section E7", {}),
+            (OUTSIDE, "Finding Description", {"heading": True}),
+            ("description", _described(2), {"start": True}),
+        ]
+    )
+    findings = group_findings(blocks, roles, starts, standard="rba")
+    assert [f.clause for f in findings] == ["A2", "E7"]
+
+
+def test_consecutive_provisions_printed_under_a_code_clause_field_stay_clauses() -> None:
+    # 'Code clause' in each box's head, its value ('3.1') a line the reader left outside:
+    # SMETA's provisions 3.1, 3.2, 3.3 in a row are clauses, not paragraph numbers.
+    rows: list[tuple[str, str, dict]] = []
+    for n in range(1, 4):
+        rows.append(("HEAD", f"No. {n}", {"start": True}))
+        rows.append(("OTHER", "Code clause", {}))
+        rows.append((OUTSIDE, f"3.{n}", {}))
+        rows.append(("description", _described(n), {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [f.clause for f in findings] == ["3.1", "3.2", "3.3"]

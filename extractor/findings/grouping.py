@@ -129,8 +129,10 @@ MIN_COUNT_FROM_ONE = 5
 # Findings whose bare-number 'clause' equals their own ID's number, at least this many in a
 # report, print their number twice.
 MIN_OWN_NUMBERS = 2
-# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3').
-_RUNNING = re.compile(r"(?:([A-Z]{0,3}\d{1,2}[A-C]?|\d\.[AB]|[A-Z]{1,3})\.)?(\d{1,3})")
+# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3', 'H/A.10').
+_RUNNING = re.compile(
+    r"(?:([A-Z]{0,3}\d{1,2}[A-C]?|\d\.[AB]|[A-Z]{1,3}(?:/[A-Z]{1,3})?)\.)?(\d{1,3})"
+)
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
 # The grade slot of a grade printed in the finding's own heading ('Item 1 | Minor').
@@ -410,6 +412,10 @@ def _clause_cell_named(draft: _Draft) -> bool:
         for index, role in enumerate(draft.roles)
         if role == "clause"
         for name in _cell_names(draft, index)
+    ) or any(
+        # 'Code clause' in the finding's head, its code a line the reader left outside.
+        role in ("HEAD", "OTHER") and names_clause(block.text.strip().rstrip(":"))
+        for role, block in zip(draft.roles[: _first_text(draft)], draft.blocks, strict=False)
     )
 
 
@@ -1301,6 +1307,12 @@ def _finding(
         # The part's grade ('Major non-conformities') unless the finding's own heading or
         # label says it is an observation or good practice ('Item 3 | Observation').
         values["severity"] = draft.context_grade
+    if "clause" not in values and _opens_with_text(draft) and previous is not None:
+        # 'Code Section' | 'Section E7' printed before the text, in a head the reader left
+        # outside (after the finding before): nearer than any clause heading above.
+        lead = _lead_clause(previous, standard)
+        if lead is not None and lead not in not_clauses:
+            values["clause"] = lead
     if (
         "clause" not in values
         and draft.context_clause is not None
@@ -1725,6 +1737,26 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
         if not shared:
             return True
     return False
+
+
+def _opens_with_text(draft: _Draft) -> bool:
+    """True when a finding opens with its text: the reader took none of its head."""
+    return bool(draft.roles) and draft.roles[0] in TEXT_ROLES
+
+
+def _lead_clause(previous: _Draft, standard: Standard) -> str | None:
+    """The code of the last clause field printed after the finding before ended, as a name
+    and its value ('Code Section' / 'Section E7'), else None. Blocks after a clause name
+    that holds its own value ('Clause: 3.2') count too."""
+    end = len(previous.blocks)
+    after = [block for index, block in previous.between if index == end]
+    found = None
+    for name, value in zip(after, after[1:], strict=False):
+        if names_clause(name.text.strip().rstrip(":")) and not value.heading:
+            code = whole_code(value_text(value), standard, ocr=value.ocr)
+            if code is not None and not _count(code) and not code.isdigit():
+                found = code
+    return found
 
 
 def _first_text(draft: _Draft) -> int:
