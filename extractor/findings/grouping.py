@@ -685,21 +685,22 @@ def _own_numbers(
 
 
 def _counted_from_one(codes: Sequence[str | None], named: Sequence[bool]) -> set[int]:
-    """Positions of findings numbered by their place in the report (1, 2, 3, 4, -, 6, 7, with
-    the odd number the reader missed), when at least `MIN_COUNT_FROM_ONE` are and no cell
-    names them clauses: `_running_numbers` needs them unbroken."""
+    """Positions of findings numbered 1, 2, 3, 4, -, 6, 7 in the order they are printed, the
+    odd number lost by the reader (`_running_numbers` needs them unbroken), however many
+    summary rows were read as findings before them: at least `MIN_COUNT_FROM_ONE` numbers
+    counting from one in step with the findings, no cell naming them clauses."""
+    offsets: dict[int, set[int]] = {}
+    for k, code in enumerate(codes):
+        if code and code.isdigit() and not named[k]:
+            offsets.setdefault(int(code) - k, set()).add(k)
     best: set[int] = set()
-    for slip in range(-MAX_COUNT_SLIP, MAX_COUNT_SLIP + 1):
-        placed = {
-            k
-            for k, code in enumerate(codes)
-            if code and code.isdigit() and int(code) == k + 1 + slip and not named[k]
-        }
-        if not placed:
-            continue
+    for placed in offsets.values():
+        first = min(placed)
+        if int(codes[first] or 0) > 1 + MAX_COUNT_SLIP:
+            continue  # a count starts at one
         # Another number among them breaks the count: it is a scheme's, not a count's.
-        inside = range(min(placed), max(placed) + 1)
-        others = [k for k in inside if k not in placed and codes[k] and codes[k].isdigit()]
+        inside = range(first, max(placed) + 1)
+        others = [k for k in inside if k not in placed and (codes[k] or "").isdigit()]
         if len(placed) >= MIN_COUNT_FROM_ONE and not others and len(placed) > len(best):
             best = placed
     return best
