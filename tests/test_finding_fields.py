@@ -2320,3 +2320,31 @@ def test_consecutive_provisions_printed_under_a_code_clause_field_stay_clauses()
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="smeta")
     assert [f.clause for f in findings] == ["3.1", "3.2", "3.3"]
+
+
+def test_codes_of_checklist_rows_beside_an_observation_are_not_its_clause() -> None:
+    # A borderless checklist ('1.1' | question | 'YES') printed before an observation about the
+    # area: the question's code is not the finding's; the area heading names its clause.
+    def cell(column: str) -> dict:
+        return {"col_header": column, "section": "PA1 - Social management system"}
+
+    rows = [
+        ("HEAD", "PA1 - Social management system", {"heading": True, "start": True}),
+        ("OTHER", "1.1", cell("CODE CLAUSE")),
+        ("OTHER", "Does the site have a person responsible for labour compliance?", {}),
+        ("OTHER", "YES", cell("ANSWER")),
+        ("description", DESCRIPTION, {"label": "Observation"}),
+    ]
+    blocks, roles, starts = _blocks(rows)
+    # One printed row: the code, the question and the answer start on one line.
+    top = blocks[1].bbox[1]
+    for index in (2, 3):
+        block = blocks[index]
+        blocks[index] = block.model_copy(
+            update={
+                "bbox": (block.bbox[0], top, block.bbox[2], top + 12),
+                "col_header": "COMPLIANCE QUESTION" if index == 2 else block.col_header,
+            }
+        )
+    (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
+    assert finding.clause == "PA1"

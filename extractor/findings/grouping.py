@@ -1503,10 +1503,11 @@ def _finding_clause(
     candidates: list[tuple[float, str]] = []
     first_description = None
     named = _clause_cell_named(draft)
+    checklist = _checklist_codes(draft)
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role == "description" and first_description is None:
             first_description = position
-        if _key(block.full_text) in paragraphs:
+        if _key(block.full_text) in paragraphs or block.index in checklist:
             continue
         if named and role != "clause" and block.col_header and names_id(block.col_header):
             continue  # 'No.' | 'PA1.1' beside 'Code Ref.' | 'Question PA1': the finding's ID
@@ -1537,6 +1538,7 @@ def _finding_clause(
         for index, block in draft.between:
             if (
                 index <= first_description
+                and block.index not in checklist
                 and not whole_code(block.text, standard, ocr=block.ocr)
                 and find_grade(block.text, standard) is None  # '5 | Noncompliance': an ID
                 and section_kind(block.text) is None
@@ -1765,6 +1767,29 @@ def _first_text(draft: _Draft) -> int:
     return next((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), len(draft.roles))
 
 
+def _checklist_codes(draft: _Draft) -> frozenset[int]:
+    """Indices of the cells of checklist rows printed with a finding whose text is on none of
+    them ('1.1' | 'Does the site have a person responsible ...?' | 'YES', then an observation
+    under the area): their codes are the questions', not the finding's."""
+    texts = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in TEXT_ROLES]
+    blocks = [*draft.blocks, *(block for _, block in draft.between)]
+    questions = [
+        block
+        for block in blocks
+        if _question(block)
+        and block.col_header is not None
+        and not any(_same_row(block, t) or _top_aligned(block, t) for t in texts)
+    ]
+    return frozenset(
+        block.index
+        for block in blocks
+        for question in questions
+        if block is not question
+        and block.col_header is not None
+        and (_same_row(block, question) or _top_aligned(block, question))
+    )
+
+
 def _question(block: Block) -> bool:
     return block.full_text.rstrip().endswith("?")
 
@@ -1937,7 +1962,10 @@ def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[st
     heading that is nothing but a clause reference ('REFERENCE TO CODE Principle 10'), when
     the finding prints no other."""
     end = len(draft.blocks)
+    checklist = _checklist_codes(draft)
     for index, block in _near_between(draft):
+        if block.index in checklist:
+            continue  # a checklist question's code, not the finding's
         if block.heading and block.label is None:
             code = _reference_code(block, standard)
             if code is None and index <= _first_text(draft):
