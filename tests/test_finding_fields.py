@@ -2348,3 +2348,16 @@ def test_codes_of_checklist_rows_beside_an_observation_are_not_its_clause() -> N
         )
     (finding,) = group_findings(blocks, roles, starts, standard="amfori_bsci")
     assert finding.clause == "PA1"
+
+
+def test_a_summary_tables_code_read_into_a_finding_gives_way_to_its_own_heading() -> None:
+    summary = {"section": "Summary of findings"}
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "022-05", {**summary, "col_header": "No.", "start": True}),
+            ("clause", "9.1", {**summary, "col_header": "Clause"}),
+            ("description", DESCRIPTION, {"section": "2.4 Forced or compulsory labour"}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="sa8000")
+    assert finding.clause == "2.4"

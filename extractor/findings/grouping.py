@@ -1215,6 +1215,7 @@ def _finding(
     numbers of the report's findings); `not_headings`: such codes the headings above it print."""
     values: dict[str, str] = {}
     cell_kind: FindingKind | None = None
+    elsewhere = _printed_elsewhere(draft, standard)
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role in TEXT_ROLES:
             values[role] = (
@@ -1247,6 +1248,8 @@ def _finding(
                 continue  # the finding's ID ('NC 3') the labeller took for its grade
             if _key_cell(draft, position):
                 continue  # 'ZT | Good practice': the field's name, then its value
+            if role == "clause" and block.index in elsewhere:
+                continue  # a summary table's code read into the finding
             if role == "clause" and (_numbering(block) or _OWN_NUMBER.match(block.text)):
                 continue  # the row's own number ('Item' column, 'Ref 3') taken for a clause
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
@@ -1283,7 +1286,8 @@ def _finding(
     heads = [b for r, b in zip(draft.roles, draft.blocks, strict=True) if r in ("HEAD", "OTHER")]
     own_kind = _own_kind(draft, standard)
     _fields_from_heads(heads, values, standard, own_kind)
-    first = draft.blocks[0]
+    # The first block printed where the finding is (not in a summary read into it).
+    first = next((b for b in draft.blocks if b.index not in elsewhere), draft.blocks[0])
     # The section a finding is printed under names its clause unless it is a paragraph number
     # or a clause reference closing the finding before.
     section_clause = not _previous_reference(first, previous, draft.context_at) and (
@@ -1504,11 +1508,14 @@ def _finding_clause(
     first_description = None
     named = _clause_cell_named(draft)
     checklist = _checklist_codes(draft)
+    elsewhere = _printed_elsewhere(draft, standard)
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role == "description" and first_description is None:
             first_description = position
         if _key(block.full_text) in paragraphs or block.index in checklist:
             continue
+        if block.index in elsewhere:
+            continue  # a summary table's cell read into the finding, under another heading
         if named and role != "clause" and block.col_header and names_id(block.col_header):
             continue  # 'No.' | 'PA1.1' beside 'Code Ref.' | 'Question PA1': the finding's ID
         if position and _numbered_after_id(draft.blocks[position - 1], block):
@@ -1765,6 +1772,22 @@ def _lead_clause(previous: _Draft, standard: Standard) -> str | None:
 def _first_text(draft: _Draft) -> int:
     """The position of a finding's first text block (its length when it has none)."""
     return next((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), len(draft.roles))
+
+
+def _printed_elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
+    """Indices of the finding's cells printed under another heading than its text, when the
+    text's heading names a clause ('2.4 Forced or compulsory labour - Critical'): a summary
+    table the reader read into the finding, whose codes are other findings'."""
+    text = next(
+        (b for r, b in zip(draft.roles, draft.blocks, strict=True) if r == "description"), None
+    )
+    if text is None or _section_clause(text, standard) is None:
+        return frozenset()
+    return frozenset(
+        block.index
+        for block in draft.blocks
+        if not block.heading and block.section and block.section != text.section
+    )
 
 
 def _checklist_codes(draft: _Draft) -> frozenset[int]:
