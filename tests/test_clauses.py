@@ -15,6 +15,7 @@ from extractor.audit.clauses import (
     looks_like_clause,
     rejoined_clause_word,
     repair_ocr_clause,
+    whole_code,
 )
 
 
@@ -215,6 +216,22 @@ def test_heading_clause(printed: str, code: str | None) -> None:
 )
 def test_scheme_letters_before_a_code(printed: str, code: str | None) -> None:
     assert clean_clause(printed, "generic") == code
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        ("SA8000 1", "1"),
+        ("SA 8000 3", "3"),
+        ("SA8000 clause 2.4", "2.4"),
+        ("Clause 2.5", "2.5"),
+        ("Clause 2.5 Section 3", None),
+    ],
+)
+def test_a_cell_naming_the_standard_before_its_code_holds_that_code(
+    printed: str, code: str | None
+) -> None:
+    assert whole_code(printed, "sa8000") == code
 
 
 def test_clause_depth() -> None:

@@ -2361,3 +2361,24 @@ def test_a_summary_tables_code_read_into_a_finding_gives_way_to_its_own_heading(
     )
     (finding,) = group_findings(blocks, roles, starts, standard="sa8000")
     assert finding.clause == "2.4"
+
+
+def test_a_checklist_rows_code_cell_taken_for_a_clause_is_not_the_observations() -> None:
+    section = {"section": "CHR Contracts and human resources"}
+    blocks, roles, starts = _blocks(
+        [
+            ("clause", "CHR-20", {**section, "col_header": "Code clause", "start": True}),
+            ("OTHER", "Are agency workers covered by the contract?", section),
+            ("description", DESCRIPTION, {**section, "label": "Observation"}),
+        ]
+    )
+    top = blocks[0].bbox[1]
+    question = blocks[1]
+    blocks[1] = question.model_copy(
+        update={
+            "bbox": (question.bbox[0], top, question.bbox[2], top + 12),
+            "col_header": "Requirement checked",
+        }
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "CHR"

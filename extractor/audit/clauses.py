@@ -344,11 +344,16 @@ def _whole_code(compact: str, standard: Standard, *, ocr: bool) -> str | None:
     """Return the code when the text is nothing but one (clause words and brackets aside)."""
     vocab_words = _compiled()["clause_words"]
     bare = compact.strip(" ()[]:.;,")
-    # "Clause 2.5", "Section: A4" -> the code alone.
+    # "Clause 2.5", "Section: A4", "SA8000 1", "SA 8000 clause 3" -> the code alone: the
+    # shortest head of words (a standard's name may hold digits) that ends with a clause word.
     for _ in range(2):
-        head = re.match(r"^([A-Za-z§ ]+?)[\s:.]+(?=[A-Z0-9])", bare)
-        if head and vocab_words.search(head.group(1).lower()):  # type: ignore[attr-defined]
-            bare = bare[head.end() :]
+        for gap in re.finditer(r"[\s:.]+(?=[A-Z0-9])", bare):
+            head = bare[: gap.start()]
+            if re.match(r"[A-Za-z§]", head) and vocab_words.search(head.lower()):  # type: ignore[attr-defined]
+                bare = bare[gap.end() :]
+                break
+        else:
+            break
     # A scheme's own letters before a numbered code ('LS 1.5' for labour standard 1.5), unless
     # they name a reference ('NC 7') or belong to a code family ('PA 6', 'ETI 6').
     prefixed = re.match(r"^([A-Z]{1,4})\s+(\d{1,2}(?:\.\d{1,2}){0,3})$", bare)

@@ -1216,6 +1216,7 @@ def _finding(
     values: dict[str, str] = {}
     cell_kind: FindingKind | None = None
     elsewhere = _printed_elsewhere(draft, standard)
+    checklist = _checklist_codes(draft)
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role in TEXT_ROLES:
             values[role] = (
@@ -1248,8 +1249,8 @@ def _finding(
                 continue  # the finding's ID ('NC 3') the labeller took for its grade
             if _key_cell(draft, position):
                 continue  # 'ZT | Good practice': the field's name, then its value
-            if role == "clause" and block.index in elsewhere:
-                continue  # a summary table's code read into the finding
+            if role == "clause" and (block.index in elsewhere or block.index in checklist):
+                continue  # a summary table's or a checklist question's code
             if role == "clause" and (_numbering(block) or _OWN_NUMBER.match(block.text)):
                 continue  # the row's own number ('Item' column, 'Ref 3') taken for a clause
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
