@@ -2382,3 +2382,35 @@ def test_a_checklist_rows_code_cell_taken_for_a_clause_is_not_the_observations()
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause == "CHR"
+
+
+def test_a_count_of_workers_taken_for_a_clause_is_none() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Finding 1", {"heading": True, "start": True}),
+            ("description", DESCRIPTION, {}),
+            (OUTSIDE, "Number of workers affected", {"heading": True}),
+            ("clause", "30", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None
+
+
+def test_a_finding_number_and_type_heading_names_no_clause_for_findings_under_it() -> None:
+    # '2 | Noncompliance' opens finding 2 (whose start the labeller put a line early); its
+    # requirement line ('CL') names the clause, a code after the text ('ER') does not.
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "COMPANY'S RESPONSE", {"heading": True, "start": True}),
+            (OUTSIDE, "2 | Noncompliance", {"heading": True}),
+            (OUTSIDE, "REQUIREMENT", {"heading": True}),
+            (OUTSIDE, "CL", {}),
+            ("OTHER", "CATEGORY", {"heading": True}),
+            ("topic", "Child labour", {}),
+            ("description", DESCRIPTION, {}),
+            ("OTHER", "ER", {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "CL"

@@ -128,8 +128,8 @@ _ID_NUMBER = re.compile(
     r"(?=\s*(?:[:|\-–.]|$))",
     re.IGNORECASE,
 )
-# A number and a kind or grade word and nothing else: '2: Noncompliance', '3 - Note'.
-_NUMBERED_KIND = re.compile(r"\s*(\d{1,3})\s*[:.)\-–]\s*(\S.{0,40}?)\s*[.:]?\s*")
+# A number and a kind or grade word and nothing else: '2: Noncompliance', '3 | Note'.
+_NUMBERED_KIND = re.compile(r"\s*(\d{1,3})\s*[:.)|\-–]\s*(\S.{0,40}?)\s*[.:]?\s*")
 
 
 def id_number(text: str | None, standard: Standard = "generic") -> str | None:

@@ -1251,6 +1251,8 @@ def _finding(
                 continue  # 'ZT | Good practice': the field's name, then its value
             if role == "clause" and (block.index in elsewhere or block.index in checklist):
                 continue  # a summary table's or a checklist question's code
+            if role == "clause" and _count(block.text.strip().rstrip(".)")):
+                continue  # '30' (workers affected): no scheme's sections run that high
             if role == "clause" and (_numbering(block) or _OWN_NUMBER.match(block.text)):
                 continue  # the row's own number ('Item' column, 'Ref 3') taken for a clause
             if role == "topic" and not block.heading and _code_topic(block, standard) is not None:
@@ -1563,6 +1565,12 @@ def _finding_clause(
     if not candidates:
         return None
     before = [c for c in candidates if first_description is None or c[0] < first_description]
+    if not before and first_description is not None:
+        # Codes only after the text are a later row's, unless the finding prints none in its
+        # head: a clause line of the head the reader left outside ('REQUIREMENT' / 'CL') wins.
+        head = _clause_between(draft, standard, not_clauses, upto=_first_text(draft))
+        if head is not None:
+            return head
     chosen = before[-1][1] if before else candidates[0][1]
     refinements = [code for _, code in candidates if _refines(code, chosen)]
     return max(refinements, key=len) if refinements else chosen
@@ -1839,8 +1847,8 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
     if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
-    if bare_number(block.full_text):
-        return None  # a finding's own number set as its heading ('1', '2.')
+    if bare_number(block.full_text) or id_number(block.full_text, standard) is not None:
+        return None  # a finding's own number set as its heading ('1', '2.', '2 | Noncompliance')
     code = _heading_code(block, standard)
     if code is None or _count(code) or _part_heading(block.full_text, standard):
         return None
@@ -1980,14 +1988,18 @@ def _near_between(draft: _Draft) -> list[tuple[int, Block]]:
     return near[: MAX_TRAILING_CELLS + end]
 
 
-def _clause_between(draft: _Draft, standard: Standard, not_clauses: frozenset[str]) -> str | None:
+def _clause_between(
+    draft: _Draft, standard: Standard, not_clauses: frozenset[str], upto: int | None = None
+) -> str | None:
     """A clause line among or just after a finding's blocks that the reader left outside
     ('Requirement: Principle 2.4' under a bullet, 'Q 6.4' under the finding's 'Ref.'), or a
     heading that is nothing but a clause reference ('REFERENCE TO CODE Principle 10'), when
-    the finding prints no other."""
+    the finding prints no other; only up to the block `upto` when given."""
     end = len(draft.blocks)
     checklist = _checklist_codes(draft)
     for index, block in _near_between(draft):
+        if upto is not None and index > upto:
+            break
         if block.index in checklist:
             continue  # a checklist question's code, not the finding's
         if block.heading and block.label is None:
