@@ -2414,3 +2414,15 @@ def test_a_finding_number_and_type_heading_names_no_clause_for_findings_under_it
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause == "CL"
+
+
+def test_a_worded_clause_line_beats_a_bare_number_in_the_findings_head() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "9", {"start": True}),
+            (OUTSIDE, "Clause 0.B", {}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="smeta")
+    assert finding.clause == "0.B"

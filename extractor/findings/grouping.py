@@ -1282,6 +1282,10 @@ def _finding(
     if code is None or (between is not None and _refines(between, code)):
         # 'PERFORMANCE AREA: Q 1.2' under a bullet refines the section heading's 'PA1'.
         code = between or code
+    elif code.isdigit() and between is not None and _worded_line(draft, between, standard):
+        # 'Clause 0.B' left outside beats a bare number in the finding's head ('9'), which
+        # counts rows as often as it names a clause.
+        code = between
     if code is not None:
         values["clause"] = code
     elif not_clauses and clean_clause(values.get("clause", ""), standard) in not_clauses:
@@ -2034,6 +2038,15 @@ def _clause_between(
         if code is not None and not _count(code) and code not in not_clauses:
             return code
     return None
+
+
+def _worded_line(draft: _Draft, code: str, standard: Standard) -> bool:
+    """True when a line the reader left outside the finding prints `code` after a clause
+    word ('Clause 0.B', 'Requirement: FL-2')."""
+    return any(
+        block.text.strip() != code and whole_code(block.text, standard, ocr=block.ocr) == code
+        for _, block in _near_between(draft)
+    )
 
 
 def _reference_before_name(block: Block, standard: Standard) -> str | None:
