@@ -29,6 +29,7 @@ from extractor.audit.clauses import (
         ("0.B", "smeta", "0.B"),
         ("ETI 6", "smeta", "ETI 6"),
         ("ETI 10C", "smeta", "ETI 10C"),
+        ("ETI 10B.4", "smeta", "ETI 10B.4"),
         ("ETI Base Code 6.1", "smeta", "6.1"),
         ("1. Freely chosen employment", "smeta", "1"),
         # amfori BSCI

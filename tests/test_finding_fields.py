@@ -2426,3 +2426,38 @@ def test_a_worded_clause_line_beats_a_bare_number_in_the_findings_head() -> None
     )
     (finding,) = group_findings(blocks, roles, starts, standard="smeta")
     assert finding.clause == "0.B"
+
+
+def test_a_code_set_in_the_findings_header_row_is_its_clause() -> None:
+    # The finding's table: a header row 'NC 05: Uncorroborated Evidence' | 'ER' over its cells.
+    header = {"table": 1, "row": 1, "col_header": "ER"}
+    blocks, roles, starts = _blocks(
+        [
+            ("OTHER", "FLA Recommendation", {**header, "start": True}),
+            ("description", DESCRIPTION, {"table": 1, "row": 2}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause == "ER"
+
+
+def test_a_head_left_outside_before_a_titled_finding_names_its_clause() -> None:
+    # '#' / '7' / 'Code Section' / 'Section D5' read as outside, then the finding's title and
+    # text: the head's clause is the finding's, however many blocks the finding before ended.
+    rows: list[tuple[str, str, dict]] = [
+        ("HEAD", "#", {"heading": True, "start": True}),
+        ("clause", "Section A2", {}),
+        ("description", _described(1), {}),
+    ]
+    rows += [(OUTSIDE, f"Filler line {n}", {}) for n in range(8)]
+    rows += [
+        (OUTSIDE, "#", {}),
+        (OUTSIDE, "7", {}),
+        (OUTSIDE, "Code Section", {}),
+        (OUTSIDE, "Section D5", {}),
+        ("title", "Integrity", {"start": True}),
+        ("description", _described(2), {}),
+    ]
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="rba")
+    assert [f.clause for f in findings] == ["A2", "D5"]

@@ -11,6 +11,7 @@ heading and header cells with the grade and clause vocabularies. It never looks 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -104,6 +105,8 @@ NOT_A_FIELD_LABEL = re.compile(
 MAX_CONTEXT_BLOCKS = 12
 # ... and, after a finding's last block, among the first this many blocks the reader left out.
 MAX_TRAILING_CELLS = 3
+# A finding's head the reader left outside is among this many blocks before its first one.
+MAX_LEAD_BLOCKS = 12
 # A short tag and a colon opening a description ('Good practice: ...').
 _OPENING_TAG = re.compile(r"\s*([^:]{3,40}):\s+\S")
 # A heading this short that names a finding's field ('Finding', 'Code Section') is a label
@@ -173,6 +176,9 @@ class _Draft:
     # Blocks the reader left outside but printed between this finding's blocks: (index of the
     # finding block they precede, block).
     between: list[tuple[int, Block]] = field(default_factory=list)
+    # The blocks the reader left outside right before the finding's first block (at most
+    # `MAX_LEAD_BLOCKS`): a head it did not take ('Code Section' / 'Section E7').
+    lead: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -269,6 +275,7 @@ def group_findings(
     drafts: list[_Draft] = []
     current: _Draft | None = None
     gap = 0
+    outside_run: deque[Block] = deque(maxlen=MAX_LEAD_BLOCKS)
     next_section = False  # a clause heading printed after the current finding's text
     paragraphs = _paragraph_headings(blocks, standard)
     context = _Context(
@@ -295,6 +302,8 @@ def group_findings(
                 # ... and is no field of that finding ('Positive aspects' after its text).
                 role = OUTSIDE
         if role == OUTSIDE:
+            if not block.furniture:
+                outside_run.append(block)
             context.see(block, standard)
             if (
                 current is not None
@@ -335,6 +344,7 @@ def group_findings(
                 context_at=context.at if context.current is not None else None,
                 context_kind=context.kind,
                 context_grade=context.grade,
+                lead=list(outside_run),
             )
             if repeated and previous_draft is not None:
                 _hand_over_head(previous_draft, current, block, standard)
@@ -347,6 +357,7 @@ def group_findings(
         current.roles.append(role)
         current.scores.append(scores[i] if scores is not None else 1.0)
         gap = 0
+        outside_run.clear()
     _orphan_grades_returned(drafts)
     _orphan_clause_lines_returned(drafts)
     _code_line_tails_returned(drafts, standard)
@@ -1319,10 +1330,15 @@ def _finding(
         # The part's grade ('Major non-conformities') unless the finding's own heading or
         # label says it is an observation or good practice ('Item 3 | Observation').
         values["severity"] = draft.context_grade
-    if "clause" not in values and _opens_with_text(draft) and previous is not None:
+    if "clause" not in values:
+        # 'NC 05: Uncorroborated Evidence' | 'ER': a code set in the finding's header row.
+        header = _header_code(draft, standard)
+        if header is not None and header not in not_clauses:
+            values["clause"] = header
+    if "clause" not in values and _opens_with_text(draft):
         # 'Code Section' | 'Section E7' printed before the text, in a head the reader left
         # outside (after the finding before): nearer than any clause heading above.
-        lead = _lead_clause(previous, standard)
+        lead = _lead_clause(draft, standard)
         if lead is not None and lead not in not_clauses:
             values["clause"] = lead
     if (
@@ -1763,16 +1779,15 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
 
 
 def _opens_with_text(draft: _Draft) -> bool:
-    """True when a finding opens with its text: the reader took none of its head."""
-    return bool(draft.roles) and draft.roles[0] in TEXT_ROLES
+    """True when the reader took none of a finding's head: no ID or clause cell before its
+    text (a title may be there)."""
+    return not any(role in ("HEAD", "clause") for role in draft.roles[: _first_text(draft)])
 
 
-def _lead_clause(previous: _Draft, standard: Standard) -> str | None:
-    """The code of the last clause field printed after the finding before ended, as a name
-    and its value ('Code Section' / 'Section E7'), else None. Blocks after a clause name
-    that holds its own value ('Clause: 3.2') count too."""
-    end = len(previous.blocks)
-    after = [block for index, block in previous.between if index == end]
+def _lead_clause(draft: _Draft, standard: Standard) -> str | None:
+    """The code of the last clause field printed, as a name and its value ('Code Section' /
+    'Section E7'), in the blocks the reader left outside right before the finding."""
+    after = draft.lead
     found = None
     for name, value in zip(after, after[1:], strict=False):
         if names_clause(name.text.strip().rstrip(":")) and not value.heading:
@@ -2036,6 +2051,20 @@ def _clause_between(
             continue
         code = whole_code(block.text, standard, ocr=block.ocr)
         if code is not None and not _count(code) and code not in not_clauses:
+            return code
+    return None
+
+
+def _header_code(draft: _Draft, standard: Standard) -> str | None:
+    """The code a column header over the finding's cells prints on its own ('ER', 'FL-2'):
+    its header row holds its ID and its clause, not field names. Numbers are left out: a
+    header row also numbers the finding ('1.1')."""
+    for block in draft.blocks:
+        header = (block.col_header or "").strip()
+        if not header or not header[0].isalpha() or field_name(header):
+            continue
+        code = whole_code(header, standard, ocr=block.ocr)
+        if code is not None and code == header:
             return code
     return None
 
