@@ -37,6 +37,7 @@ from extractor.audit.clauses import (
         ("PA 6", "amfori_bsci", "PA 6"),
         ("PA1 0", "amfori_bsci", "PA10"),
         ("PA 9 - Special protection for young workers (rating D)", "amfori_bsci", "PA 9"),
+        ("PA2 Workers involvement and protection", "amfori_bsci", "PA2"),
         # SA8000
         ("4.1", "sa8000", "4.1"),
         ("7.3", "sa8000", "7.3"),

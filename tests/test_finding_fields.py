@@ -2461,3 +2461,18 @@ def test_a_head_left_outside_before_a_titled_finding_names_its_clause() -> None:
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="rba")
     assert [f.clause for f in findings] == ["A2", "D5"]
+
+
+def test_a_count_of_findings_goes_on_past_a_finding_merged_into_another() -> None:
+    # 'Ref' cells count the findings within their area (1.1, 2.2, 3.3, 7.4, 8.5); the sixth
+    # finding prints '10B.7' because the reader merged two rows: still a count, not a clause.
+    heads = ["1.1", "2.2", "3.3", "7.4", "8.5", "10B.7"]
+    codes = ["1.3", "2.2", "3.2", "7.1", "8.4", "10B.2"]
+    rows: list[tuple[str, str, dict]] = []
+    for n, (head, code) in enumerate(zip(heads, codes, strict=True), 1):
+        rows.append(("OTHER", f"ETI {code}", {"col_header": "Standard Clause", "start": True}))
+        rows.append(("clause", head, {"col_header": "Ref"}))
+        rows.append(("description", _described(n), {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="smeta")
+    assert [f.clause for f in findings] == [f"ETI {code}" for code in codes]

@@ -407,8 +407,8 @@ def _candidate(
         return None
     before = text[:start].lower()
     after = text[end:]
-    if compiled["units_after"].match(after):  # type: ignore[attr-defined]
-        return None
+    if not prefix and compiled["units_after"].match(after):  # type: ignore[attr-defined]
+        return None  # '2 workers' is a count; 'PA2 Workers involvement' is a code and a name
     worded = bool(compiled["clause_words"].search(before))  # type: ignore[attr-defined]
     if not worded and compiled["not_before"].search(before):  # type: ignore[attr-defined]
         return None

@@ -648,7 +648,33 @@ def _running_numbers(
             )
         if counting:
             running.update(run)
+            running.update(_count_goes_on(parsed, run))
     return running
+
+
+def _count_goes_on(parsed: Sequence[re.Match[str] | None], run: range) -> set[int]:
+    """Positions after a run of finding numbers where the count goes on past a finding the
+    reader merged into another or a cell holding the real clause ('8.5', '10B.7', 'ETI
+    10A.4', '0.B.9'): each number at most one more than the findings since the last one."""
+    first = parsed[run.start]
+    if first is None:
+        return set()
+    sectioned = first.group(1) is not None  # '2.5' goes on as '3.6', a bare '5' as '6'
+    last_at = run.stop - 1
+    last = int(parsed[last_at].group(2))  # type: ignore[union-attr]
+    more: set[int] = set()
+    for k in range(run.stop, len(parsed)):
+        found = parsed[k]
+        if found is None:
+            if k - last_at > 1:
+                break  # two findings in a row without a number: the count has stopped
+            continue
+        step = int(found.group(2)) - last
+        if not 0 < step <= k - last_at + 1 or (found.group(1) is not None) != sectioned:
+            break
+        more.add(k)
+        last_at, last = k, int(found.group(2))
+    return more
 
 
 def _id_numbers(draft: _Draft, standard: Standard) -> frozenset[str]:
