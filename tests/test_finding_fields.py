@@ -2476,3 +2476,16 @@ def test_a_count_of_findings_goes_on_past_a_finding_merged_into_another() -> Non
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="smeta")
     assert [f.clause for f in findings] == [f"ETI {code}" for code in codes]
+
+
+def test_a_numbered_findings_sentence_taken_for_a_heading_names_no_clause() -> None:
+    line = "2. Final settlement unpaid one week after resignation; legal"
+    blocks, roles, starts = _blocks(
+        [
+            (OUTSIDE, line, {"heading": True, "marker": "2.", "ocr": True}),
+            ("description", DESCRIPTION, {"start": True, "section": line}),
+            ("severity", "Major", {"label": "Classification", "section": line}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None

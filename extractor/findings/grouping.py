@@ -277,7 +277,7 @@ def group_findings(
     gap = 0
     outside_run: deque[Block] = deque(maxlen=MAX_LEAD_BLOCKS)
     next_section = False  # a clause heading printed after the current finding's text
-    paragraphs = _paragraph_headings(blocks, standard)
+    paragraphs = _paragraph_headings(blocks, standard) | _numbered_finding_lines(blocks)
     context = _Context(
         paragraphs=paragraphs,
         column_headers=frozenset(_key(b.col_header) for b in blocks if b.col_header),
@@ -1729,6 +1729,18 @@ def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozense
     return frozenset(found)
 
 
+def _numbered_finding_lines(blocks: Sequence[Block]) -> frozenset[str]:
+    """Sections that are a numbered finding's first line ('2. Final settlement unpaid one week
+    after resignation; legal', a scanned paragraph's line taken for a heading): the finding's
+    own number, no clause of the findings after it. A clause's title is no sentence: a
+    semicolon ends a finding's clause, not a title's."""
+    return frozenset(
+        _key(section)
+        for section in {b.section for b in blocks if b.section}
+        if re.match(r"\s*\d{1,3}[.)]\s+\S", section) and ";" in section
+    )
+
+
 def _count(code: str) -> bool:
     return code.isdigit() and int(code) > MAX_BARE_SECTION
 
@@ -1892,6 +1904,8 @@ def _clause_heading(block: Block, standard: Standard) -> str | None:
     labour :', 'REFERENCE TO CODE Principle 2'): a heading that opens with a clause code."""
     if not (block.heading or _scanned_heading_line(block)) or len(block.full_text.split()) > 14:
         return None
+    if ";" in block.full_text:
+        return None  # a numbered finding's sentence ('1. Hostel doors chained at night; ...')
     if bare_number(block.full_text) or id_number(block.full_text, standard) is not None:
         return None  # a finding's own number set as its heading ('1', '2.', '2 | Noncompliance')
     code = _heading_code(block, standard)
