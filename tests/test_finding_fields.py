@@ -2489,3 +2489,14 @@ def test_a_numbered_findings_sentence_taken_for_a_heading_names_no_clause() -> N
     )
     (finding,) = group_findings(blocks, roles, starts, standard="generic")
     assert finding.clause is None
+
+
+def test_four_findings_counted_from_one_are_no_clauses_when_no_other_prints_a_number() -> None:
+    # A split table's '#' column: 1, 2, 3, -, 5 (a row piece without its number).
+    rows: list[tuple[str, str, dict]] = []
+    for n in range(1, 6):
+        rows.append(("clause", str(n) if n != 4 else "-", {"start": True}))
+        rows.append(("description", _described(n), {}))
+    blocks, roles, starts = _blocks(rows)
+    findings = group_findings(blocks, roles, starts, standard="generic")
+    assert [f.clause for f in findings] == [None] * 5

@@ -129,6 +129,8 @@ _FINDING_REF = re.compile(
 MAX_COUNT_SLIP = 2
 # Bare numbers running from 1 this long with no clause cell naming them count findings.
 MIN_COUNT_FROM_ONE = 5
+# ... or this many when no other finding of the report prints a bare number.
+MIN_WHOLE_COUNT = 4
 # Findings whose bare-number 'clause' equals their own ID's number, at least this many in a
 # report, print their number twice.
 MIN_OWN_NUMBERS = 2
@@ -738,7 +740,12 @@ def _counted_from_one(codes: Sequence[str | None], named: Sequence[bool]) -> set
         # Another number among them breaks the count: it is a scheme's, not a count's.
         inside = range(first, max(placed) + 1)
         others = [k for k in inside if k not in placed and (codes[k] or "").isdigit()]
-        if len(placed) >= MIN_COUNT_FROM_ONE and not others and len(placed) > len(best):
+        # Fewer will do when they are all the bare numbers the report's findings print.
+        numbered = sum(1 for code in codes if (code or "").isdigit())
+        enough = len(placed) >= MIN_COUNT_FROM_ONE or (
+            len(placed) >= MIN_WHOLE_COUNT and len(placed) == numbered
+        )
+        if enough and not others and len(placed) > len(best):
             best = placed
     return best
 
