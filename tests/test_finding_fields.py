@@ -2500,3 +2500,15 @@ def test_four_findings_counted_from_one_are_no_clauses_when_no_other_prints_a_nu
     blocks, roles, starts = _blocks(rows)
     findings = group_findings(blocks, roles, starts, standard="generic")
     assert [f.clause for f in findings] == [None] * 5
+
+
+def test_a_number_under_a_label_naming_another_field_is_no_clause() -> None:
+    blocks, roles, starts = _blocks(
+        [
+            ("HEAD", "Heading Young workers", {"start": True}),
+            ("OTHER", "14", {"label": "Workers affected"}),
+            ("description", DESCRIPTION, {}),
+        ]
+    )
+    (finding,) = group_findings(blocks, roles, starts, standard="generic")
+    assert finding.clause is None

@@ -1578,6 +1578,8 @@ def _finding_clause(
             continue  # 'NC Ref.' | '1': the finding's own number
         if role == "clause" and _under_grade_column(block):
             continue  # a letter grade ('C' under 'Rating'), read as the grade
+        if block.label and not names_clause(block.label) and _BARE_COUNT.fullmatch(block.text):
+            continue  # 'Workers affected: 14', 'Item 3': a count or a row's number
         if role == "clause":
             code = _cell_clause(block, standard)
         elif role == "topic" and not block.heading:
