@@ -450,3 +450,13 @@ def _depth(code: str) -> int:
         code = "HA" + code[3:]
     parts = [p for p in re.split(r"[.\-/]|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", code) if p]
     return len(parts)
+
+
+def refines(code: str, section: str) -> bool:
+    """'2.4' refines '2', 'A4' refines 'A', '4.2.1' refines '4.2'."""
+    a, b = _bare_code(code), _bare_code(section)
+    return len(a) > len(b) and a.startswith(b) and (b[-1:].isalpha() or not a[len(b)].isdigit())
+
+
+def _bare_code(code: str) -> str:
+    return re.sub(r"^(?:ETI|PA)\s?", "", code).replace(" ", "")

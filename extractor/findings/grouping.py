@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +24,7 @@ from extractor.audit.clauses import (
     find_clauses,
     heading_clause,
     marker_clause,
+    refines,
     rejoined_clause_word,
     trailing_clause,
     whole_code,
@@ -50,6 +51,13 @@ from extractor.findings.cell_text import (
 )
 from extractor.findings.features import label_above, names_field
 from extractor.findings.fields import IGNORE, REF, header_field, label_field, section_kind
+from extractor.findings.finding_numbers import (
+    MIN_PARAGRAPH_RUN,
+    counted_from_one,
+    own_numbers,
+    running_numbers,
+    runs,
+)
 from extractor.findings.model import RawFinding
 from extractor.findings.supervision import OUTSIDE, ROLES
 from extractor.reading.blocks import Block
@@ -116,27 +124,12 @@ MAX_FIELD_NAME_WORDS = 2
 _LEADING_NUMBER = re.compile(
     r"^\s*(?:item|no|nr|ref|finding|issue|obs)\.?\s*#?\s*\d{1,3}(?:\s*[|:]|\s+[-–]|\s*$)\s*", re.I
 )
-# Findings numbered N.1, N.2, N.3 in a row (at least this many) are numbered paragraphs.
-MIN_PARAGRAPH_RUN = 3
 # "Ref 1", "No. 3", "# 12": a finding's own number, not a clause.
 _OWN_NUMBER = re.compile(r"^\s*(?:ref(?:erence)?|no|nr|#)\.?\s*#?\s*\d{1,3}\s*[-–:.]?\s*$", re.I)
 # A column naming the finding's own number ('NC Ref.', 'CAR No.', 'Obs. #'): the field vocabulary
 # reads 'NC' as a description column, which the labeller learned; the row number is still none.
 _FINDING_REF = re.compile(
     r"(?:nc|ncr|car|finding|observation|obs\.?)\s*(?:ref(?:erence)?|no|nr|number|#|id)\.?", re.I
-)
-# How far a running number may stray from the finding's position in the report.
-MAX_COUNT_SLIP = 2
-# Bare numbers running from 1 this long with no clause cell naming them count findings.
-MIN_COUNT_FROM_ONE = 5
-# ... or this many when no other finding of the report prints a bare number.
-MIN_WHOLE_COUNT = 4
-# Findings whose bare-number 'clause' equals their own ID's number, at least this many in a
-# report, print their number twice.
-MIN_OWN_NUMBERS = 2
-# A finding number: a count, alone or after its section ('7', '2.5', 'A1.3', 'H/A.10').
-_RUNNING = re.compile(
-    r"(?:([A-Z]{0,3}\d{1,2}[A-C]?|\d\.[AB]|[A-Z]{1,3}(?:/[A-Z]{1,3})?)\.)?(\d{1,3})"
 )
 # A heading this short read as a description is a title, not a finding.
 MAX_TITLE_WORDS = 10
@@ -370,12 +363,12 @@ def group_findings(
         if finding is not None:
             made.append((number, finding))
     cell_named = [_clause_cell_named(drafts[number]) for number, _ in made]
-    running = _running_numbers(
+    running = running_numbers(
         [f.clause for _, f in made],
         [_printed_under(drafts[number], standard) for number, _ in made],
         cell_named,
     )
-    running |= _own_numbers(
+    running |= own_numbers(
         [f.clause for _, f in made],
         [_id_numbers(drafts[number], standard) for number, _ in made],
         [
@@ -383,7 +376,7 @@ def group_findings(
             for (number, _), named in zip(made, cell_named, strict=True)
         ],
     )
-    running |= _counted_from_one([f.clause for _, f in made], cell_named)
+    running |= counted_from_one([f.clause for _, f in made], cell_named)
     running_codes = frozenset(made[i][1].clause or "" for i in running)
     # A heading the reader left outside ('2.6: Non-compliance') can print a dotted running
     # number too; a bare one (3) is as likely a section's own number, which stays usable.
@@ -585,100 +578,6 @@ def _lead_given_back(before: _Draft, draft: _Draft, count: int) -> None:
     draft.between = [(i - count, b) for i, b in draft.between if i >= count]
 
 
-def _runs(length: int, follows: Callable[[int], bool]) -> list[range]:
-    """The maximal runs of positions 0..length-1 in which each position `k + 1` follows `k`
-    (`follows(k)`), single positions included."""
-    runs, start = [], 0
-    for k in range(length):
-        if k + 1 == length or not follows(k):
-            runs.append(range(start, k + 1))
-            start = k + 1
-    return runs
-
-
-def _running_numbers(
-    codes: Sequence[str | None], under: Sequence[str | None], named: Sequence[bool]
-) -> set[int]:
-    """Positions of findings whose 'clause' is the report's running number of its findings.
-
-    A clause scheme restarts its provisions under each section, so a number that goes on
-    counting one by one from finding to finding while the section changes (1.3, 1.4, 2.5,
-    2.6; A1.2, A3.3) is a finding number, and so is a bare count (3, 4, 5) that disagrees with
-    the section heading a finding is printed under (`under`). Needs `MIN_PARAGRAPH_RUN`
-    findings in a row, counted from about the finding's position in the report.
-    """
-    parsed = [_RUNNING.fullmatch(code or "") for code in codes]
-
-    def counts_on(k: int) -> bool:
-        a, b = parsed[k], parsed[k + 1]
-        return (
-            a is not None
-            and b is not None
-            and bool(a.group(1)) == bool(b.group(1))
-            and int(b.group(2)) == int(a.group(2)) + 1
-        )
-
-    running: set[int] = set()
-    for run in _runs(len(codes), counts_on):
-        first = parsed[run.start]
-        # A running number counts the report's findings: it is about the finding's position
-        # (a finding or two the reader missed or added aside).
-        if (
-            len(run) < MIN_PARAGRAPH_RUN
-            or first is None
-            or abs(int(first.group(2)) - (run.start + 1)) > MAX_COUNT_SLIP
-        ):
-            continue
-        if first.group(1) is not None:
-            # Three provisions can follow one another by chance (3.3, 3.4, 5.5); a count
-            # that starts at 1 or runs on longer cannot.
-            heads = {parsed[i].group(1) for i in run}  # type: ignore[union-attr]
-            counting = len(heads) > 1 and (int(first.group(2)) == 1 or len(run) > MIN_PARAGRAPH_RUN)
-        else:
-            counting = any(
-                under[i] is not None
-                and under[i] != codes[i]
-                and not _refines(codes[i] or "", under[i] or "")
-                for i in run
-            ) or (
-                # 1, 2, 3, 4, 5 from the report's first finding on, no cell naming them
-                # clauses: the findings' own numbers, for a report's clauses are not all
-                # broken, nor in order.
-                int(first.group(2)) == 1
-                and len(run) >= MIN_COUNT_FROM_ONE
-                and not any(named[i] for i in run)
-            )
-        if counting:
-            running.update(run)
-            running.update(_count_goes_on(parsed, run))
-    return running
-
-
-def _count_goes_on(parsed: Sequence[re.Match[str] | None], run: range) -> set[int]:
-    """Positions after a run of finding numbers where the count goes on past a finding the
-    reader merged into another or a cell holding the real clause ('8.5', '10B.7', 'ETI
-    10A.4', '0.B.9'): each number at most one more than the findings since the last one."""
-    first = parsed[run.start]
-    if first is None:
-        return set()
-    sectioned = first.group(1) is not None  # '2.5' goes on as '3.6', a bare '5' as '6'
-    last_at = run.stop - 1
-    last = int(parsed[last_at].group(2))  # type: ignore[union-attr]
-    more: set[int] = set()
-    for k in range(run.stop, len(parsed)):
-        found = parsed[k]
-        if found is None:
-            if k - last_at > 1:
-                break  # two findings in a row without a number: the count has stopped
-            continue
-        step = int(found.group(2)) - last
-        if not 0 < step <= k - last_at + 1 or (found.group(1) is not None) != sectioned:
-            break
-        more.add(k)
-        last_at, last = k, int(found.group(2))
-    return more
-
-
 def _id_numbers(draft: _Draft, standard: Standard) -> frozenset[str]:
     """The numbers the IDs printed with a finding give it ('Non-conformance 2', 'Finding 4' as
     the heading a cell is printed under, '3: Note'), up to its text."""
@@ -706,48 +605,6 @@ def _clause_worded(draft: _Draft) -> bool:
         role == "clause" and not _BARE_COUNT.fullmatch(block.text) and id_number(block.text) is None
         for role, block in zip(draft.roles, draft.blocks, strict=True)
     )
-
-
-def _own_numbers(
-    codes: Sequence[str | None], ids: Sequence[frozenset[str]], clause_printed: Sequence[bool]
-) -> set[int]:
-    """Positions of findings whose bare-number 'clause' is the number of their own ID
-    ('Non-conformance 2' | 'Ref' | '2'), when at least `MIN_OWN_NUMBERS` findings of the
-    report print one: a clause scheme's provisions match finding numbers only by chance
-    (findings listed in clause order, one per clause, print both: 'NC 6' | 'Element 6')."""
-    same = {
-        k
-        for k, code in enumerate(codes)
-        if code and code.isdigit() and code in ids[k] and not clause_printed[k]
-    }
-    return same if len(same) >= MIN_OWN_NUMBERS else set()
-
-
-def _counted_from_one(codes: Sequence[str | None], named: Sequence[bool]) -> set[int]:
-    """Positions of findings numbered 1, 2, 3, 4, -, 6, 7 in the order they are printed, the
-    odd number lost by the reader (`_running_numbers` needs them unbroken), however many
-    summary rows were read as findings before them: at least `MIN_COUNT_FROM_ONE` numbers
-    counting from one in step with the findings, no cell naming them clauses."""
-    offsets: dict[int, set[int]] = {}
-    for k, code in enumerate(codes):
-        if code and code.isdigit() and not named[k]:
-            offsets.setdefault(int(code) - k, set()).add(k)
-    best: set[int] = set()
-    for placed in offsets.values():
-        first = min(placed)
-        if int(codes[first] or 0) > 1 + MAX_COUNT_SLIP:
-            continue  # a count starts at one
-        # Another number among them breaks the count: it is a scheme's, not a count's.
-        inside = range(first, max(placed) + 1)
-        others = [k for k in inside if k not in placed and (codes[k] or "").isdigit()]
-        # Fewer will do when they are all the bare numbers the report's findings print.
-        numbered = sum(1 for code in codes if (code or "").isdigit())
-        enough = len(placed) >= MIN_COUNT_FROM_ONE or (
-            len(placed) >= MIN_WHOLE_COUNT and len(placed) == numbered
-        )
-        if enough and not others and len(placed) > len(best):
-            best = placed
-    return best
 
 
 def _printed_under(draft: _Draft, standard: Standard) -> str | None:
@@ -795,7 +652,7 @@ def _paragraph_numbers_cleared(
         )
 
     clear: set[int] = set()
-    for run in _runs(len(findings), next_paragraph):
+    for run in runs(len(findings), next_paragraph):
         first = numbered[run.start]
         if first is not None and first.group(2) == "1" and len(run) >= MIN_PARAGRAPH_RUN:
             clear.update(run)
@@ -1323,7 +1180,7 @@ def _finding(
         draft, standard, trailing.code if trailing else None, paragraphs, not_clauses
     )
     between = _clause_between(draft, standard, not_clauses)
-    if code is None or (between is not None and _refines(between, code)):
+    if code is None or (between is not None and refines(between, code)):
         # 'PERFORMANCE AREA: Q 1.2' under a bullet refines the section heading's 'PA1'.
         code = between or code
     elif code.isdigit() and between is not None and _worded_line(draft, between, standard):
@@ -1627,7 +1484,7 @@ def _finding_clause(
         if head is not None:
             return head
     chosen = before[-1][1] if before else candidates[0][1]
-    refinements = [code for _, code in candidates if _refines(code, chosen)]
+    refinements = [code for _, code in candidates if refines(code, chosen)]
     return max(refinements, key=len) if refinements else chosen
 
 
@@ -1689,16 +1546,6 @@ def _reference_only(text: str, standard: Standard, *, ocr: bool) -> str | None:
     return reference.code if reference is not None and reference.start == 0 else None
 
 
-def _refines(code: str, section: str) -> bool:
-    """'2.4' refines '2', 'A4' refines 'A', '4.2.1' refines '4.2'."""
-    a, b = _bare_code(code), _bare_code(section)
-    return len(a) > len(b) and a.startswith(b) and (b[-1:].isalpha() or not a[len(b)].isdigit())
-
-
-def _bare_code(code: str) -> str:
-    return re.sub(r"^(?:ETI|PA)\s?", "", code).replace(" ", "")
-
-
 def _numbering(block: Block) -> bool:
     """A bare number or finding ID ('4', 'NC04') in a row-number column or after a row-number
     label ('#', 'Item', 'No.', 'Ref'): the row's own number, no clause ('Ref' cells holding
@@ -1732,7 +1579,7 @@ def _paragraph_headings(blocks: Sequence[Block], standard: Standard) -> frozense
     def next_heading(k: int) -> bool:
         return numbered[k + 1][1] == numbered[k][1] and numbered[k + 1][2] == numbered[k][2] + 1
 
-    for run in _runs(len(numbered), next_heading):
+    for run in runs(len(numbered), next_heading):
         if len(run) >= MIN_PARAGRAPH_RUN:
             found.update(numbered[i][0] for i in run)
     return frozenset(found)
