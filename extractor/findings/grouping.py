@@ -174,6 +174,9 @@ class _Draft:
     # The blocks the reader left outside right before the finding's first block (at most
     # `MAX_LEAD_BLOCKS`): a head it did not take ('Code Section' / 'Section E7').
     lead: list[Block] = field(default_factory=list)
+    # What the finding's rules derive from its complete blocks, computed once ('checklist',
+    # 'elsewhere'): a draft no longer changes once its findings are read.
+    derived: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -1697,6 +1700,12 @@ def _first_text(draft: _Draft) -> int:
 
 
 def _printed_elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
+    if "elsewhere" not in draft.derived:
+        draft.derived["elsewhere"] = _elsewhere(draft, standard)
+    return draft.derived["elsewhere"]
+
+
+def _elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
     """Indices of the finding's cells printed under another heading than its text, when the
     text's heading names a clause ('2.4 Forced or compulsory labour - Critical'): a summary
     table the reader read into the finding, whose codes are other findings'."""
@@ -1713,6 +1722,12 @@ def _printed_elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
 
 
 def _checklist_codes(draft: _Draft) -> frozenset[int]:
+    if "checklist" not in draft.derived:
+        draft.derived["checklist"] = _checklist(draft)
+    return draft.derived["checklist"]
+
+
+def _checklist(draft: _Draft) -> frozenset[int]:
     """Indices of the cells of checklist rows printed with a finding whose text is on none of
     them ('1.1' | 'Does the site have a person responsible ...?' | 'YES', then an observation
     under the area): their codes are the questions', not the finding's."""
