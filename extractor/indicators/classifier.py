@@ -193,25 +193,6 @@ class IloClassifier:
 
         return fit_classifier(items, labels, groups=groups, seed=seed, settings=settings)
 
-    def _tune_abstention(
-        self, items: list[ClassifierInput], proba: np.ndarray, gold: np.ndarray
-    ) -> tuple[float, float]:
-        """Pick when to give a code to a finding no threshold fired for, by out-of-fold F1."""
-        rows = [i for i, item in enumerate(items) if _has_indicators(item)]
-        if not rows:
-            return 1.0, 0.0
-        sub_items = [items[i] for i in rows]
-        sub_proba, sub_gold = proba[rows], gold[rows].astype(bool)
-        best = (-1.0, 1.0, 0.0)
-        for none_threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
-            for floor in (0.0, 0.02, 0.05, 0.1, 0.2):
-                decided = self._decide(sub_items, sub_proba, none_threshold, floor)
-                tp = float((decided & sub_gold).sum())
-                f1 = 2 * tp / (decided.sum() + sub_gold.sum()) if tp else 0.0
-                if f1 > best[0] + 1e-9:
-                    best = (f1, none_threshold, floor)
-        return best[1], best[2]
-
     # --- predicting -------------------------------------------------------------------------
 
     def _features(self, items: list[ClassifierInput]) -> Any:
@@ -250,7 +231,7 @@ class IloClassifier:
         decided = code_proba >= thresholds
         none_proba = proba[:, -1] if proba.shape[1] > len(self.codes) else None
         for row, item in enumerate(items):
-            if decided[row].any() or not _has_indicators(item):
+            if decided[row].any() or not has_indicators(item):
                 continue
             if none_proba is not None and none_proba[row] >= none_threshold:
                 continue
@@ -369,5 +350,5 @@ class IloClassifier:
         )
 
 
-def _has_indicators(item: ClassifierInput) -> bool:
+def has_indicators(item: ClassifierInput) -> bool:
     return (item.kind or "non_compliance") in KINDS_WITH_INDICATORS

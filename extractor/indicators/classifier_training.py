@@ -17,7 +17,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from extractor.indicators.classifier import NONE_HEAD, IloClassifier, Settings, _sigmoid
+from extractor.indicators.classifier import (
+    NONE_HEAD,
+    IloClassifier,
+    Settings,
+    _sigmoid,
+    has_indicators,
+)
 from extractor.indicators.classifier_input import ClassifierInput
 from extractor.indicators.features import evidence_text, model_text, structured_features
 from extractor.indicators.taxonomy import load_taxonomy
@@ -36,29 +42,28 @@ class FitDiagnostics:
 
 
 def _vectorizers(settings: Settings) -> tuple[TfidfVectorizer, TfidfVectorizer, TfidfVectorizer]:
-    words = TfidfVectorizer(
-        ngram_range=settings.word_ngrams,
-        min_df=settings.word_min_df,
-        max_features=settings.word_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
+    """The finding text's word and character n-grams, and the evidence's word n-grams."""
+    words = _sublinear(settings.word_ngrams, settings.word_min_df, settings.word_max_features)
+    chars = _sublinear(
+        settings.char_ngrams, settings.char_min_df, settings.char_max_features, analyzer="char_wb"
     )
-    chars = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=settings.char_ngrams,
-        min_df=settings.char_min_df,
-        max_features=settings.char_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
-    evidence = TfidfVectorizer(
-        ngram_range=settings.word_ngrams,
-        min_df=settings.word_min_df,
-        max_features=settings.evidence_max_features,
-        sublinear_tf=True,
-        dtype=np.float32,
+    evidence = _sublinear(
+        settings.word_ngrams, settings.word_min_df, settings.evidence_max_features
     )
     return words, chars, evidence
+
+
+def _sublinear(
+    ngrams: tuple[int, int], min_df: int, max_features: int, *, analyzer: str = "word"
+) -> TfidfVectorizer:
+    return TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngrams,
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
 
 
 def _fit_or_empty(vectorizer: TfidfVectorizer, texts: list[str]) -> Any:
@@ -133,8 +138,8 @@ def fit_classifier(
         fallback_floor=0.0,
         settings=settings,
     )
-    model.none_threshold, model.fallback_floor = model._tune_abstention(
-        items, oof_proba, targets[:, :-1]
+    model.none_threshold, model.fallback_floor = _tune_abstention(
+        model, items, oof_proba, targets[:, :-1]
     )
     diagnostics = FitDiagnostics(
         heads=heads,
@@ -144,6 +149,26 @@ def fit_classifier(
         groups=len(set(groups)),
     )
     return model, diagnostics
+
+
+def _tune_abstention(
+    model: IloClassifier, items: list[ClassifierInput], proba: np.ndarray, gold: np.ndarray
+) -> tuple[float, float]:
+    """Pick when to give a code to a finding no threshold fired for, by out-of-fold F1."""
+    rows = [i for i, item in enumerate(items) if has_indicators(item)]
+    if not rows:
+        return 1.0, 0.0
+    sub_items = [items[i] for i in rows]
+    sub_proba, sub_gold = proba[rows], gold[rows].astype(bool)
+    best = (-1.0, 1.0, 0.0)
+    for none_threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
+        for floor in (0.0, 0.02, 0.05, 0.1, 0.2):
+            decided = model._decide(sub_items, sub_proba, none_threshold, floor)
+            tp = float((decided & sub_gold).sum())
+            f1 = 2 * tp / (decided.sum() + sub_gold.sum()) if tp else 0.0
+            if f1 > best[0] + 1e-9:
+                best = (f1, none_threshold, floor)
+    return best[1], best[2]
 
 
 def _fit_heads(
