@@ -174,9 +174,11 @@ class _Draft:
     # The blocks the reader left outside right before the finding's first block (at most
     # `MAX_LEAD_BLOCKS`): a head it did not take ('Code Section' / 'Section E7').
     lead: list[Block] = field(default_factory=list)
-    # What the finding's rules derive from its complete blocks, computed once ('checklist',
-    # 'elsewhere'): a draft no longer changes once its findings are read.
-    derived: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    # Indices of its cells that print another finding's code, set once the draft is complete
+    # (`_complete`): checklist rows beside its text, and cells read in from under another
+    # heading (a summary table).
+    checklist: frozenset[int] = frozenset()
+    elsewhere: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -360,6 +362,8 @@ def group_findings(
     _orphan_clause_lines_returned(drafts)
     _code_line_tails_returned(drafts, standard)
     _trailing_lines_returned(drafts)
+    for draft in drafts:
+        _complete(draft, standard)
     made: list[tuple[int, RawFinding]] = []
     for number, draft in enumerate(drafts):
         finding = _finding(draft, standard, drafts[number - 1] if number else None, paragraphs)
@@ -1119,8 +1123,7 @@ def _finding(
     numbers of the report's findings); `not_headings`: such codes the headings above it print."""
     values: dict[str, str] = {}
     cell_kind: FindingKind | None = None
-    elsewhere = _printed_elsewhere(draft, standard)
-    checklist = _checklist_codes(draft)
+    elsewhere, checklist = draft.elsewhere, draft.checklist
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role in TEXT_ROLES:
             values[role] = (
@@ -1228,7 +1231,7 @@ def _finding(
         header = _header_code(draft, standard)
         if header is not None and header not in not_clauses:
             values["clause"] = header
-    if "clause" not in values and _opens_with_text(draft):
+    if "clause" not in values and _headless(draft):
         # 'Code Section' | 'Section E7' printed before the text, in a head the reader left
         # outside (after the finding before): nearer than any clause heading above.
         lead = _lead_clause(draft, standard)
@@ -1423,8 +1426,7 @@ def _finding_clause(
     candidates: list[tuple[float, str]] = []
     first_description = None
     named = _clause_cell_named(draft)
-    checklist = _checklist_codes(draft)
-    elsewhere = _printed_elsewhere(draft, standard)
+    checklist, elsewhere = draft.checklist, draft.elsewhere
     for position, (role, block) in enumerate(zip(draft.roles, draft.blocks, strict=True)):
         if role == "description" and first_description is None:
             first_description = position
@@ -1675,7 +1677,7 @@ def _previous_reference(first: Block, previous: _Draft | None, context_at: int |
     return False
 
 
-def _opens_with_text(draft: _Draft) -> bool:
+def _headless(draft: _Draft) -> bool:
     """True when the reader took none of a finding's head: no ID or clause cell before its
     text (a title may be there)."""
     return not any(role in ("HEAD", "clause") for role in draft.roles[: _first_text(draft)])
@@ -1699,13 +1701,13 @@ def _first_text(draft: _Draft) -> int:
     return next((i for i, r in enumerate(draft.roles) if r in TEXT_ROLES), len(draft.roles))
 
 
+def _complete(draft: _Draft, standard: Standard) -> None:
+    """Work out what the clause rules read from a draft's finished blocks, once."""
+    draft.checklist = _checklist_codes(draft)
+    draft.elsewhere = _printed_elsewhere(draft, standard)
+
+
 def _printed_elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
-    if "elsewhere" not in draft.derived:
-        draft.derived["elsewhere"] = _elsewhere(draft, standard)
-    return draft.derived["elsewhere"]
-
-
-def _elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
     """Indices of the finding's cells printed under another heading than its text, when the
     text's heading names a clause ('2.4 Forced or compulsory labour - Critical'): a summary
     table the reader read into the finding, whose codes are other findings'."""
@@ -1722,12 +1724,6 @@ def _elsewhere(draft: _Draft, standard: Standard) -> frozenset[int]:
 
 
 def _checklist_codes(draft: _Draft) -> frozenset[int]:
-    if "checklist" not in draft.derived:
-        draft.derived["checklist"] = _checklist(draft)
-    return draft.derived["checklist"]
-
-
-def _checklist(draft: _Draft) -> frozenset[int]:
     """Indices of the cells of checklist rows printed with a finding whose text is on none of
     them ('1.1' | 'Does the site have a person responsible ...?' | 'YES', then an observation
     under the area): their codes are the questions', not the finding's."""
@@ -1926,11 +1922,10 @@ def _clause_between(
     heading that is nothing but a clause reference ('REFERENCE TO CODE Principle 10'), when
     the finding prints no other; only up to the block `upto` when given."""
     end = len(draft.blocks)
-    checklist = _checklist_codes(draft)
     for index, block in _near_between(draft):
         if upto is not None and index > upto:
             break
-        if block.index in checklist:
+        if block.index in draft.checklist:
             continue  # a checklist question's code, not the finding's
         if block.heading and block.label is None:
             code = _reference_code(block, standard)
