@@ -22,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 from extractor.evaluation.gold import load_gold
 from extractor.findings.labeller import BlockLabeller
-from extractor.inference import trees
+from extractor.inference import tfidf, trees
 from extractor.inference.archive import UntrustedModelError, read_model, write_model
 from extractor.inference.linear import LinearModel
 from extractor.inference.tfidf import tfidf_from_vectorizer
@@ -74,6 +74,20 @@ def test_tfidf_rows_equal_scikit_learn(params: dict, train, test_texts) -> None:
     assert np.array_equal(got.indices, expected.indices)
     assert np.array_equal(got.data, expected.data)
     assert got.nnz > 0
+
+
+def test_char_wb_rows_stay_equal_once_words_are_cached_and_the_cache_is_emptied(
+    train, test_texts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)).fit(train[0])
+    expected = vectorizer.transform(test_texts)
+    terms = tfidf_from_vectorizer(vectorizer)
+    # A cache of 7 words fills and empties many times over the test texts.
+    monkeypatch.setattr(tfidf, "WORD_CACHE_SIZE", 7)
+    for _ in range(2):  # the second pass reads the words cached by the first
+        got = terms.transform(test_texts)
+        assert np.array_equal(got.indices, expected.indices)
+        assert np.array_equal(got.data, expected.data)
 
 
 def test_tfidf_settings_it_cannot_reproduce_are_refused(train) -> None:

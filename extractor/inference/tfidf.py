@@ -9,6 +9,7 @@ the bit to the vectoriser they were taken from (`tests/test_inference.py` compar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -20,6 +21,9 @@ from extractor.inference.archive import array_text, text_array
 
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _WHITE_SPACES = re.compile(r"\s\s+")
+# `char_wb` n-grams never cross a word, so each distinct word's columns are counted once and
+# reused: most words of a report recur. A worker's cache is emptied when it grows past this.
+WORD_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -68,12 +72,14 @@ class TfidfTerms:
     settings: TfidfSettings
     _index: dict[str, int] = field(init=False, repr=False)
     _analyse: Callable[[str], list[str]] = field(init=False, repr=False)
+    _word_columns: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.terms) != len(self.idf):
             raise ValueError(f"{len(self.terms)} terms for {len(self.idf)} idf weights")
         self._index = {term: i for i, term in enumerate(self.terms)}
         self._analyse = _analyser(self.settings)
+        self._word_columns = {}
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """One l2-normalised TF-IDF row per text (terms outside the vocabulary are ignored)."""
@@ -81,12 +87,12 @@ class TfidfTerms:
         indices: list[int] = []
         counts: list[int] = []
         indptr = [0]
+        count_columns = (
+            self._char_wb_counts if self.settings.analyzer == "char_wb" else self._term_counts
+        )
         for text in texts:
-            counter: dict[int, int] = {}
-            for term in self._analyse(text):
-                column = self._index.get(term)
-                if column is not None:
-                    counter[column] = counter.get(column, 0) + 1
+            counter = count_columns(text)
+            # The order of a row's columns does not matter: they are sorted below.
             indices.extend(counter)
             counts.extend(counter.values())
             indptr.append(len(indices))
@@ -106,6 +112,33 @@ class TfidfTerms:
         data *= self.idf[matrix.indices]
         _normalise_rows(matrix)
         return matrix
+
+    def _term_counts(self, text: str) -> dict[int, int]:
+        counter: dict[int, int] = {}
+        for term in self._analyse(text):
+            column = self._index.get(term)
+            if column is not None:
+                counter[column] = counter.get(column, 0) + 1
+        return counter
+
+    def _char_wb_counts(self, text: str) -> dict[int, int]:
+        """`_term_counts` for `char_wb`, from each distinct word's cached column counts."""
+        low, high = self.settings.ngram_range
+        if self.settings.lowercase:
+            text = text.lower()
+        cache = self._word_columns
+        counter: dict[int, int] = {}
+        for word, times in Counter(text.split()).items():
+            columns = cache.get(word)
+            if columns is None:
+                if len(cache) >= WORD_CACHE_SIZE:
+                    cache.clear()
+                grams = Counter(self._index.get(gram) for gram in _word_ngrams_wb(word, low, high))
+                grams.pop(None, None)
+                columns = cache[word] = list(grams.items())  # type: ignore[arg-type]
+            for column, n in columns:
+                counter[column] = counter.get(column, 0) + n * times
+        return counter
 
 
 def _analyser(settings: TfidfSettings) -> Callable[[str], list[str]]:
@@ -135,16 +168,23 @@ def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
     text = _WHITE_SPACES.sub(" ", text)
     grams: list[str] = []
     for word in text.split():
-        padded = " " + word + " "
-        length = len(padded)
-        for n in range(low, high + 1):
-            offset = 0
-            grams.append(padded[:n])
-            while offset + n < length:
-                offset += 1
-                grams.append(padded[offset : offset + n])
-            if offset == 0:  # a word shorter than n is counted once
-                break
+        grams.extend(_word_ngrams_wb(word, low, high))
+    return grams
+
+
+def _word_ngrams_wb(word: str, low: int, high: int) -> list[str]:
+    """The `char_wb` n-grams of one word."""
+    padded = " " + word + " "
+    length = len(padded)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        offset = 0
+        grams.append(padded[:n])
+        while offset + n < length:
+            offset += 1
+            grams.append(padded[offset : offset + n])
+        if offset == 0:  # a word shorter than n is counted once
+            break
     return grams
 
 
