@@ -1,6 +1,7 @@
 """Bulk import on long reports: start-up, pages/s with 1 and 2 workers, memory (PSS) per worker.
 
-    python benchmarks/bench_bulk.py [--reports 8] [--workers 1 2] [--input labelled_samples]
+    python benchmarks/bench_bulk.py [--reports 8] [--workers 1 2] [--rounds 1]
+                                    [--input labelled_samples]
 
 Long reports (10-60 pages) are built by joining the text sample reports of `--input` with
 pypdfium2, so every run reads the same pages. For them it measures, in one run:
@@ -9,8 +10,13 @@ pypdfium2, so every run reads the same pages. For them it measures, in one run:
   bulk/Nw    `audit-extractor bulk` with N workers on the long reports, in a fresh subprocess:
              pages/s from the manifest (the whole run, worker start-up included), pages/s
              after every worker had loaded its models (the run's seconds less the manifest's
-             `workers_ready_s`: the reading rate a long import settles at), and the PSS of each
-             worker (a Ray actor and every process below it), sampled every 0.5 s from /proc.
+             `workers_ready_s`: the reading rate a long import settles at), the PSS of each
+             worker (a Ray actor and every process below it), sampled every 0.5 s from /proc,
+             and the CPU seconds of the extraction actors, sampled with it.
+With --rounds N the worker runs (and the start-up) are repeated N times, alternating 1, 2, 1, 2
+workers, and each round's runs are compared with that round's one-worker run: on a shared
+virtual machine the speed of a core drifts by 10-15 % within minutes, so the ratio of two runs
+taken minutes apart says as much about the host as about the code.
 Results go to stdout and benchmarks/results/bench-<timestamp>.json and latest.md. Numbers taken
 while other work shares the machine are noisy: compare runs of the same session only.
 """
@@ -24,6 +30,7 @@ import os
 import platform
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,13 +111,15 @@ def _is_worker(pid: int) -> bool:
     return name.startswith("ray::") and ("BulkWorker" in name or "MapWorker" in name)
 
 
-class WorkerPss:
-    """Sample, every half second, the PSS of each worker (actor + its own processes)."""
+class WorkerSampler:
+    """Sample, every half second, the PSS of each worker (actor + its own processes) and the
+    CPU seconds each worker process has used."""
 
     def __init__(self, root: int) -> None:
         self.root = root
         self.peak_per_worker = 0.0
         self.peak_total = 0.0
+        self.cpu_s: dict[int, float] = {}  # worker pid -> CPU seconds at its last sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -118,6 +127,8 @@ class WorkerPss:
     def _run(self) -> None:
         while not self._stop.wait(SAMPLE_INTERVAL_S):
             workers = [pid for pid in descendants(self.root) if _is_worker(pid)]
+            for pid in workers:
+                self.cpu_s[pid] = _cpu_seconds(pid) or self.cpu_s.get(pid, 0.0)
             sizes = [pss_mb(pid) + sum(pss_mb(c) for c in descendants(pid)) for pid in workers]
             if sizes:
                 self.peak_per_worker = max(self.peak_per_worker, max(sizes))
@@ -126,6 +137,15 @@ class WorkerPss:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (0.0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def bulk(files: list[Path], workers: int) -> dict:
@@ -141,7 +161,7 @@ def bulk(files: list[Path], workers: int) -> dict:
              "--workers", str(workers), "--timeout", "600"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
         )  # fmt: skip
-        sampler = WorkerPss(proc.pid)
+        sampler = WorkerSampler(proc.pid)
         _, stderr = proc.communicate()
         sampler.stop()
         wall = time.perf_counter() - started
@@ -157,6 +177,7 @@ def bulk(files: list[Path], workers: int) -> dict:
         "wall_seconds": round(wall, 2),
         "pss_mb_per_worker": round(sampler.peak_per_worker, 1),
         "pss_mb_all_workers": round(sampler.peak_total, 1),
+        "worker_cpu_s": round(sum(sampler.cpu_s.values()), 1),
     }
 
 
@@ -165,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", type=Path, default=REPO / "labelled_samples" / "train")
     parser.add_argument("--reports", type=int, default=8, help="long reports to build")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--rounds", type=int, default=1, help="alternated repeats of the runs")
     args = parser.parse_args(argv)
 
     samples = sorted(p for p in args.input.rglob("*.pdf") if "scan" not in p.name)
@@ -179,19 +201,18 @@ def main(argv: list[str] | None = None) -> int:
         pages = sum(page_count(f) for f in files)
         base = baseline(files)
         report["runs"]["baseline"] = base
-        startup = bulk(samples[:1], 1)
-        report["runs"]["startup"] = startup
-        results = {w: bulk(files, w) for w in args.workers}
-    for workers, result in results.items():
-        report["runs"][f"bulk-{workers}w"] = result
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            suffix = "" if number == 1 else f"-r{number}"
+            report["runs"][f"startup{suffix}"] = bulk(samples[:1], 1)
+            results = {w: bulk(files, w) for w in args.workers}
+            for workers, result in results.items():
+                report["runs"][f"bulk-{workers}w{suffix}"] = result
+            rounds.append(results)
+    startups = [
+        run["wall_seconds"] for key, run in report["runs"].items() if key.startswith("startup")
+    ]
     report["load_average_at_end"] = os.getloadavg()
-
-    def per_s(result: dict) -> float:
-        return result["pages"] / result["seconds"] if result["seconds"] else 0.0
-
-    def after_start(result: dict) -> float:
-        reading = result["seconds"] - result["workers_ready_s"]
-        return result["pages"] / reading if reading > 0 else 0.0
 
     lines = [
         f"bulk benchmark {report['date']}  {len(files)} long reports, {pages} pages  "
@@ -199,34 +220,40 @@ def main(argv: list[str] | None = None) -> int:
         f"at end {report['load_average_at_end'][0]:.1f}",
         "",
         "| run | pages | s | pages/s | vs 1 worker | workers ready at s | pages/s after "
-        "start-up | vs 1 worker | PSS MB per worker | PSS MB all workers |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "start-up | vs 1 worker | worker CPU s | PSS MB per worker | PSS MB all workers |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| pdfplumber extract_text | {base['pages']} | {base['pdfplumber_s']:.1f} | "
-        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | | | | |",
+        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | | | | | |",
         f"| pypdfium2 text | {base['pages']} | {base['pypdfium2_s']:.1f} | "
-        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | | | | |",
+        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | | | | | |",
     ]
-    one = results.get(1)
-    for workers, result in results.items():
-        ratio = f"{per_s(result) / per_s(one):.2f}" if one and per_s(one) else ""
-        steady = ratio_after = ready = ""
-        if result.get("workers_ready_s") is not None:
-            ready = f"{result['workers_ready_s']:.1f}"
-            steady_value = after_start(result)
-            steady = f"{steady_value:.2f}"
-            if one and one.get("workers_ready_s") is not None and after_start(one):
-                ratio_after = f"{steady_value / after_start(one):.2f}"
-        lines.append(
-            f"| bulk, {workers} worker(s) | {result['pages']} | {result['seconds']:.1f} | "
-            f"{per_s(result):.2f} | {ratio} | {ready} | {steady} | {ratio_after} | "
-            f"{result['pss_mb_per_worker']:.0f} | {result['pss_mb_all_workers']:.0f} |"
-        )
+    ratios: dict[int, list[float]] = {}
+    for number, results in enumerate(rounds, start=1):
+        one = results.get(1)
+        for workers, result in results.items():
+            if one and _per_s(one):
+                ratios.setdefault(workers, []).append(_per_s(result) / _per_s(one))
+            lines.append(_row(number, workers, result, one))
     lines += [
         "",
-        f"start-up: `bulk` on one small report, 1 worker: {startup['wall_seconds']:.1f} s wall "
+        f"start-up: `bulk` on one small report, 1 worker: "
+        f"{', '.join(f'{s:.1f}' for s in startups)} s wall "
         "(process start, Ray, worker, models, one report, outputs).",
+    ]
+    for workers, values in ratios.items():
+        if workers != 1 and len(values) > 1:
+            each = ", ".join(f"{v:.2f}" for v in values)
+            median = statistics.median(values)
+            lines.append(
+                f"{workers} workers against 1, whole run, each round: {each}x "
+                f"(median {median:.2f}x)"
+            )
+    lines += [
         "bulk seconds are the run's own (from the manifest); PSS is sampled every 0.5 s from "
         "/proc for each Ray extraction actor plus the processes below it.",
+        "worker CPU s: the extraction actors' CPU seconds, summed (sampled with PSS): the same "
+        "work costs the same CPU on a steady host, so a ratio under 2x with more CPU than the "
+        "one-worker run is the host's cores slowing, not idle workers.",
     ]
     table = "\n".join(lines)
     print(table)
@@ -235,6 +262,32 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, indent=1) + "\n")
     (RESULTS / "latest.md").write_text(table + "\n")
     return 0
+
+
+def _per_s(result: dict) -> float:
+    return result["pages"] / result["seconds"] if result["seconds"] else 0.0
+
+
+def _after_start(result: dict) -> float:
+    reading = result["seconds"] - result["workers_ready_s"]
+    return result["pages"] / reading if reading > 0 else 0.0
+
+
+def _row(number: int, workers: int, result: dict, one: dict | None) -> str:
+    """One table row: a run, and how it compares with the same round's one-worker run."""
+    ratio = f"{_per_s(result) / _per_s(one):.2f}" if one and _per_s(one) else ""
+    steady = ratio_after = ready = ""
+    if result.get("workers_ready_s") is not None:
+        ready = f"{result['workers_ready_s']:.1f}"
+        steady = f"{_after_start(result):.2f}"
+        if one and one.get("workers_ready_s") is not None and _after_start(one):
+            ratio_after = f"{_after_start(result) / _after_start(one):.2f}"
+    name = f"bulk, {workers} worker(s)" + ("" if number == 1 else f", round {number}")
+    return (
+        f"| {name} | {result['pages']} | {result['seconds']:.1f} | {_per_s(result):.2f} | "
+        f"{ratio} | {ready} | {steady} | {ratio_after} | {result['worker_cpu_s']:.1f} | "
+        f"{result['pss_mb_per_worker']:.0f} | {result['pss_mb_all_workers']:.0f} |"
+    )
 
 
 if __name__ == "__main__":
