@@ -20,7 +20,6 @@ from scipy import sparse
 from extractor.inference.archive import array_text, text_array
 
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-_WHITE_SPACES = re.compile(r"\s\s+")
 # `char_wb` n-grams never cross a word, so each distinct word's columns are counted once and
 # reused: most words of a report recur. A worker's cache is emptied when it grows past this.
 WORD_CACHE_SIZE = 50_000
@@ -70,16 +69,21 @@ class TfidfTerms:
     terms: list[str]
     idf: np.ndarray
     settings: TfidfSettings
-    _index: dict[str, int] = field(init=False, repr=False)
-    _analyse: Callable[[str], list[str]] = field(init=False, repr=False)
-    _word_columns: dict[str, list[tuple[int, int]]] = field(init=False, repr=False)
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _count_columns: Callable[[str], dict[int, int]] = field(init=False, repr=False, compare=False)
+    _tokens: Callable[[str], list[str]] = field(init=False, repr=False, compare=False)
+    _word_columns: dict[str, list[tuple[int, int]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.terms) != len(self.idf):
             raise ValueError(f"{len(self.terms)} terms for {len(self.idf)} idf weights")
         self._index = {term: i for i, term in enumerate(self.terms)}
-        self._analyse = _analyser(self.settings)
         self._word_columns = {}
+        if self.settings.analyzer == "char_wb":
+            self._count_columns = self._char_wb_counts
+        else:
+            self._tokens = _word_tokens(self.settings)
+            self._count_columns = self._word_ngram_counts
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """One l2-normalised TF-IDF row per text (terms outside the vocabulary are ignored)."""
@@ -87,11 +91,8 @@ class TfidfTerms:
         indices: list[int] = []
         counts: list[int] = []
         indptr = [0]
-        count_columns = (
-            self._char_wb_counts if self.settings.analyzer == "char_wb" else self._term_counts
-        )
         for text in texts:
-            counter = count_columns(text)
+            counter = self._count_columns(text)
             # The order of a row's columns does not matter: they are sorted below.
             indices.extend(counter)
             counts.extend(counter.values())
@@ -113,16 +114,20 @@ class TfidfTerms:
         _normalise_rows(matrix)
         return matrix
 
-    def _term_counts(self, text: str) -> dict[int, int]:
+    def _word_ngram_counts(self, text: str) -> dict[int, int]:
+        """Column -> count of the text's word n-grams in the vocabulary."""
+        low, high = self.settings.ngram_range
         counter: dict[int, int] = {}
-        for term in self._analyse(text):
+        for term in _word_ngrams(self._tokens(text), low, high):
             column = self._index.get(term)
             if column is not None:
                 counter[column] = counter.get(column, 0) + 1
         return counter
 
     def _char_wb_counts(self, text: str) -> dict[int, int]:
-        """`_term_counts` for `char_wb`, from each distinct word's cached column counts."""
+        """Column -> count of the text's `char_wb` n-grams, from each distinct word's cached
+        column counts. `str.split` splits at runs of white space, as scikit-learn does after
+        collapsing them."""
         low, high = self.settings.ngram_range
         if self.settings.lowercase:
             text = text.lower()
@@ -133,7 +138,7 @@ class TfidfTerms:
             if columns is None:
                 if len(cache) >= WORD_CACHE_SIZE:
                     cache.clear()
-                grams = Counter(self._index.get(gram) for gram in _word_ngrams_wb(word, low, high))
+                grams = Counter(self._index.get(gram) for gram in _char_wb_ngrams(word, low, high))
                 grams.pop(None, None)
                 columns = cache[word] = list(grams.items())  # type: ignore[arg-type]
             for column, n in columns:
@@ -141,15 +146,13 @@ class TfidfTerms:
         return counter
 
 
-def _analyser(settings: TfidfSettings) -> Callable[[str], list[str]]:
-    low, high = settings.ngram_range
-    lower = settings.lowercase
-    if settings.analyzer == "char_wb":
-        return lambda text: _char_wb_ngrams(text.lower() if lower else text, low, high)
+def _word_tokens(settings: TfidfSettings) -> Callable[[str], list[str]]:
+    """The text's words as the token pattern finds them (lowered first if asked)."""
     pattern = re.compile(settings.token_pattern)
     if pattern.groups > 1:
         raise ValueError("a token pattern may hold at most one capturing group")
-    return lambda text: _word_ngrams(pattern.findall(text.lower() if lower else text), low, high)
+    lower = settings.lowercase
+    return lambda text: pattern.findall(text.lower() if lower else text)
 
 
 def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
@@ -163,17 +166,8 @@ def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
     return grams
 
 
-def _char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
-    """Character n-grams inside words padded with one space (scikit-learn's `char_wb`)."""
-    text = _WHITE_SPACES.sub(" ", text)
-    grams: list[str] = []
-    for word in text.split():
-        grams.extend(_word_ngrams_wb(word, low, high))
-    return grams
-
-
-def _word_ngrams_wb(word: str, low: int, high: int) -> list[str]:
-    """The `char_wb` n-grams of one word."""
+def _char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
+    """The `char_wb` n-grams of one word, padded with a space on each side."""
     padded = " " + word + " "
     length = len(padded)
     grams: list[str] = []
