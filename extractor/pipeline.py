@@ -64,6 +64,7 @@ class Extractor:
         classifier: object | None = None,
         labeller: object | None = None,
         ocr: bool = True,
+        ocr_workers: int | None = None,
         max_pages: int | None = None,
         max_bytes: int | None = None,
     ) -> None:
@@ -72,6 +73,7 @@ class Extractor:
         self.labeller = labeller
         self.keyword_mapper = KeywordMapper()
         self.ocr = ocr
+        self.ocr_workers = ocr_workers  # pages of one report OCR'd at once (None: see read_pdf)
         self.max_pages = max_pages
         self.max_bytes = max_bytes
 
@@ -81,6 +83,7 @@ class Extractor:
         models_dir: Path = DEFAULT_MODELS_DIR,
         *,
         ocr: bool = True,
+        ocr_workers: int | None = None,
         max_pages: int | None = None,
         max_bytes: int | None = None,
     ) -> Extractor:
@@ -109,6 +112,7 @@ class Extractor:
             classifier=classifier,
             labeller=labeller,
             ocr=ocr,
+            ocr_workers=ocr_workers,
             max_pages=max_pages,
             max_bytes=max_bytes,
         )
@@ -130,7 +134,13 @@ class Extractor:
 
     def extract(self, path: Path) -> AuditRecord:
         """Extract one report; raise `ReportError` when the file cannot be read as an audit PDF."""
-        doc = read_pdf(path, ocr=self.ocr, max_pages=self.max_pages, max_bytes=self.max_bytes)
+        doc = read_pdf(
+            path,
+            ocr=self.ocr,
+            ocr_workers=self.ocr_workers,
+            max_pages=self.max_pages,
+            max_bytes=self.max_bytes,
+        )
         standard, version = detect_format(doc)
         audit = extract_audit_info(doc, standard, version)
         warnings = list(doc.warnings)

@@ -66,12 +66,16 @@ __all__ = [
 class ExtractorSettings(BaseModel):
     """How the child builds its `Extractor`: models folder, OCR, page and size limits.
 
+    `ocr_workers` is how many pages of one report are OCR'd at once (None: the reader's default,
+    up to two for a single upload).
+
     `max_memory_mb` is the memory cap of the extraction process (None: the default); an
     explicit `IsolatedExtractor(..., max_memory_mb=...)` wins over it.
     """
 
     models_dir: Path
     ocr: bool = True
+    ocr_workers: int | None = None
     max_pages: int | None = None
     max_bytes: int | None = None
     max_memory_mb: int | None = None
@@ -80,7 +84,11 @@ class ExtractorSettings(BaseModel):
         from extractor.pipeline import Extractor
 
         return Extractor.load(
-            self.models_dir, ocr=self.ocr, max_pages=self.max_pages, max_bytes=self.max_bytes
+            self.models_dir,
+            ocr=self.ocr,
+            ocr_workers=self.ocr_workers,
+            max_pages=self.max_pages,
+            max_bytes=self.max_bytes,
         )
 
 

@@ -8,12 +8,18 @@ import hashlib
 import json
 import os
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.bulk.run import configure_parser, run_bulk
+from extractor.pipeline import Extractor
+from extractor.reading.ocr import ocr_available
+from extractor.reading.pdf import read_pdf
+from pipelines.bulk.run import configure_parser, run_bulk, worker_config
+from pipelines.limits import descendants
 
 REPO = Path(__file__).resolve().parent.parent
 TRAIN = REPO / "labelled_samples" / "train"
@@ -166,3 +172,40 @@ def test_timeout_ends_the_worker_and_its_chunk_resumes_exactly_once(tmp_path: Pa
         assert named[name]["findings"], name
     assert summary.errors_by_reason == {"timeout": 1}
     assert summary.documents == 4
+
+
+def _most_tesseracts_at_once(work: Callable[[], object]) -> int:
+    """Run `work` while counting the tesseract processes below this one every 10 ms."""
+    most, done = 0, threading.Event()
+
+    def watch() -> None:
+        nonlocal most
+        while not done.wait(0.01):
+            names = []
+            for pid in descendants(os.getpid()):
+                try:
+                    names.append(Path(f"/proc/{pid}/comm").read_text().strip())
+                except OSError:
+                    continue
+            most = max(most, names.count("tesseract"))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        work()
+    finally:
+        done.set()
+        watcher.join()
+    return most
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract not installed")
+def test_bulk_workers_ocr_one_page_at_a_time(pdfs: Path, tmp_path: Path) -> None:
+    # An actor holds one Ray CPU: OCR'ing two pages at once would take another actor's core
+    # and hold two pages' images in memory.
+    scan = pdfs / "three_scanned_pages.pdf"
+    settings = worker_config(bulk_args(pdfs, tmp_path / "out")).settings
+    extractor = Extractor(ocr=settings.ocr, ocr_workers=settings.ocr_workers)
+    assert _most_tesseracts_at_once(lambda: extractor.extract(scan)) == 1
+    # The same watch sees pages read in parallel when they are.
+    assert _most_tesseracts_at_once(lambda: read_pdf(scan, ocr_workers=3)) > 1

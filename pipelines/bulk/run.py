@@ -46,6 +46,7 @@ DEFAULT_CHUNK_SIZE = 4
 # work on its own, and four of them in one chunk left the other workers idle (4 long reports,
 # 2 workers: one chunk, 0.98x one worker). Small files still travel --chunk-size at a time.
 CHUNK_BYTES = 32 * 1024
+WORKER_CPUS = 1  # Ray CPUs per extraction actor
 CHUNKS_PER_WORKER = 2  # in flight per actor at most: one running, one queued behind it
 # An actor gets a second chunk queued behind its running one only once its chunks take less
 # than this: queueing hides the round trip between chunks of small files, but a queued chunk of
@@ -172,18 +173,10 @@ def run_bulk(args: argparse.Namespace) -> Summary:
         ledger = ledger_cls.options(name=ledger_name).remote(
             out, run_id, _settings_for_manifest(args)
         )
-        worker_cls = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(BulkWorker)
-        config = WorkerConfig(
-            input=str(args.input),
-            out=out,
-            settings=ExtractorSettings(
-                models_dir=args.models,
-                ocr=not args.no_ocr,
-                max_pages=args.max_pages,
-                max_bytes=int(args.max_mb * 1024 * 1024),
-            ),
-            limits=Limits(timeout_s=args.timeout, max_memory_mb=args.max_memory_mb),
+        worker_cls = ray.remote(num_cpus=WORKER_CPUS, max_restarts=-1, max_task_retries=0)(
+            BulkWorker
         )
+        config = worker_config(args)
         workers = [
             worker_cls.remote(config.model_dump_json(), ledger_name) for _ in range(args.workers)
         ]
@@ -225,6 +218,24 @@ def run_bulk(args: argparse.Namespace) -> Summary:
         workers=counts.workers,
         chunks_given_up=given_up,
         startup_seconds=round(first_done - started, 2) if first_done else 0.0,
+    )
+
+
+def worker_config(args: argparse.Namespace) -> WorkerConfig:
+    """What every extraction actor of the run is built with."""
+    return WorkerConfig(
+        input=str(args.input),
+        out=str(args.out),
+        settings=ExtractorSettings(
+            models_dir=args.models or DEFAULT_MODELS_DIR,
+            ocr=not args.no_ocr,
+            # An actor holds one CPU and the other actors use the rest: a scanned report's pages
+            # are OCR'd one at a time, which also keeps one page's images in memory, not two.
+            ocr_workers=WORKER_CPUS,
+            max_pages=args.max_pages,
+            max_bytes=int(args.max_mb * 1024 * 1024),
+        ),
+        limits=Limits(timeout_s=args.timeout, max_memory_mb=args.max_memory_mb),
     )
 
 
