@@ -12,6 +12,7 @@ import threading
 import time
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -220,8 +221,10 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_c
     tmp_path: Path,
 ) -> None:
     samples = text_samples()
-    # Four-page reports keep the worker busy long enough to be killed mid-report.
-    reports = [concatenated(samples[2 * i : 2 * i + 2]) for i in range(3)]
+    # Reports of eight samples (about 20 pages, a second or more each) keep the worker busy long
+    # enough to be killed mid-report: four-page ones took a quarter of a second once the
+    # pipeline got faster, and the kill sometimes fell between two reports.
+    reports = [concatenated(samples[8 * i : 8 * i + 8]) for i in range(3)]
     local = LocalService(tmp_path, workers=1, extra_args=("--lease-seconds", "3"))
     key = local.add_member("acme")
     local.start()
@@ -241,13 +244,7 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_c
         assert early.json()["error"]["code"] == "S007"
         assert "is queued" in early.json()["error"]["message"]
         # Wait until the first report is done and another is being extracted.
-        deadline = time.monotonic() + FINISH_TIMEOUT_S
-        while time.monotonic() < deadline:
-            with local.session() as (session, _):
-                states = Counter(session.scalars(select(Report.status)))
-            if states["processing"] == 1 and states["queued"] >= 1:
-                break
-            time.sleep(0.1)
+        states = wait_for_states(local, lambda states: states["queued"] >= 1)
         assert states["processing"] == 1, states
 
         # Keep uploading while the kill happens: every 202 must survive it.
@@ -273,6 +270,8 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_c
         uploader = threading.Thread(target=upload_more)
         uploader.start()
         time.sleep(0.5)
+        # Kill right after seeing a report in extraction (one may have just finished).
+        wait_for_states(local, lambda states: True)
         local.kill()
         stop_uploading.set()
         uploader.join()
@@ -302,6 +301,17 @@ def test_sigkill_mid_processing_then_restart_loses_and_duplicates_nothing_then_c
     attempts = {report_id: n for report_id, _, n in rows}
     assert attempts[killed_in_flight[0]] == 2, "the interrupted report was taken over once"
     assert all(n == 1 for rid, n in attempts.items() if rid != killed_in_flight[0])
+
+
+def wait_for_states(local: LocalService, also: Callable[[Counter], bool]) -> Counter:
+    """Poll the reports' states until one report is being extracted and `also` holds."""
+    deadline = time.monotonic() + FINISH_TIMEOUT_S
+    while True:
+        with local.session() as (session, _):
+            states = Counter(session.scalars(select(Report.status)))
+        if (states["processing"] == 1 and also(states)) or time.monotonic() > deadline:
+            return states
+        time.sleep(0.02)
 
 
 def ctrl_c_mid_report(local: LocalService, key: str, samples: list[Path]) -> str:
