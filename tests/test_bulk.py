@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from processes import tesseracts_below
 
 from extractor.pipeline import Extractor
 from extractor.reading.ocr import ocr_available
 from extractor.reading.pdf import read_pdf
 from pipelines.bulk.run import configure_parser, run_bulk, worker_config
-from pipelines.limits import descendants
 
 REPO = Path(__file__).resolve().parent.parent
 TRAIN = REPO / "labelled_samples" / "train"
@@ -181,13 +181,7 @@ def _most_tesseracts_at_once(work: Callable[[], object]) -> int:
     def watch() -> None:
         nonlocal most
         while not done.wait(0.01):
-            names = []
-            for pid in descendants(os.getpid()):
-                try:
-                    names.append(Path(f"/proc/{pid}/comm").read_text().strip())
-                except OSError:
-                    continue
-            most = max(most, names.count("tesseract"))
+            most = max(most, len(tesseracts_below(os.getpid())))
 
     watcher = threading.Thread(target=watch)
     watcher.start()

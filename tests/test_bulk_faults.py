@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from processes import tesseracts_below
 from test_bulk import TRAIN, bulk_args, read_records, sha256
 
 from pipelines.bulk.run import run_bulk
@@ -293,18 +294,6 @@ def _ray_actor_processes() -> list[int]:
     return found
 
 
-def _ocr_running(worker: int) -> bool:
-    from pipelines.limits import descendants
-
-    for pid in descendants(worker):
-        try:
-            if b"tesseract" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                return True
-        except OSError:
-            continue
-    return False
-
-
 def _bulk_workers(root: int) -> list[int]:
     from pipelines.limits import descendants
 
@@ -335,7 +324,7 @@ def test_worker_killed_mid_report_is_restarted_and_its_chunk_lands_exactly_once(
     )
     # Kill the worker once, mid-report: while tesseract reads the scan for it.
     deadline = time.monotonic() + 240
-    while not (workers := _bulk_workers(run.pid)) or not _ocr_running(workers[0]):
+    while not (workers := _bulk_workers(run.pid)) or not tesseracts_below(workers[0]):
         assert time.monotonic() < deadline and run.poll() is None
         time.sleep(0.05)
     (worker,) = workers

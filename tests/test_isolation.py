@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import tesseracts_below
 
 from extractor.pipeline import DEFAULT_MODELS_DIR
 from extractor.record.schema import AuditRecord, ErrorRecord
 from pipelines.isolation import PARENT_GRACE_S, ExtractorSettings, IsolatedExtractor
-from pipelines.limits import descendants
 
 SAMPLES = Path(__file__).resolve().parent.parent / "labelled_samples" / "train"
 GOOD = SAMPLES / "bsci_table-02.pdf"
@@ -126,11 +126,7 @@ def test_killed_child_leaves_no_tesseract_behind(
 ) -> None:
     record = isolated.extract(long_scan)  # stopped by the time limit in the middle of OCR
     assert isinstance(record, ErrorRecord) and record.error.reason == "timeout"
-    assert descendants(os.getpid()) == [] or all(
-        "tesseract" not in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
-        for pid in descendants(os.getpid())
-        if Path(f"/proc/{pid}").exists()
-    )
+    assert tesseracts_below(os.getpid()) == []
 
 
 @pytest.mark.slow
