@@ -13,6 +13,10 @@ pypdfium2, so every run reads the same pages. For them it measures, in one run:
              `workers_ready_s`: the reading rate a long import settles at), the PSS of each
              worker (a Ray actor and every process below it), sampled every 0.5 s from /proc,
              and the CPU seconds of the extraction actors, sampled with it.
+  host       the machine's own ceiling for the same comparison, taken just before the round's
+             one-worker run and just after its last run: a CPU-bound Python loop alone, then N
+             copies of it at once, then N copies, then alone again. N copies finishing in the
+             time one takes would be N x; no program of ours can scale better than that loop.
 With --rounds N the worker runs (and the start-up) are repeated N times, alternating 1, 2, 1, 2
 workers, and each round's runs are compared with that round's one-worker run: on a shared
 virtual machine the speed of a core drifts by 10-15 % within minutes, so the ratio of two runs
@@ -65,6 +69,11 @@ for f in files:
 pdfium_s = time.perf_counter() - t
 print(json.dumps({"pages": pages, "pdfplumber_s": plumber, "pypdfium2_s": pdfium_s}))
 """
+
+
+# One copy takes 2-3 s on the 2-vCPU machine of the README: long enough to average the host's
+# second-to-second swings, short enough that the four runs of a check cost ~10 s.
+SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i * i % 7\n"
 
 
 def build_long_reports(samples: list[Path], count: int, folder: Path) -> list[Path]:
@@ -139,6 +148,12 @@ class WorkerSampler:
         self._thread.join()
 
 
+def _machine_ticks() -> tuple[int, int]:
+    """Idle (idle + iowait) and total CPU ticks of the whole machine since boot."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+    return fields[3] + fields[4], sum(fields)
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of one process (0.0 once it is gone)."""
     try:
@@ -156,6 +171,7 @@ def bulk(files: list[Path], workers: int) -> dict:
         for f in files:
             shutil.copy(f, in_dir / f.name)
         started = time.perf_counter()
+        idle_before, total_before = _machine_ticks()
         proc = subprocess.Popen(
             [sys.executable, "-m", "extractor.cli", "bulk", str(in_dir), "--out", str(out_dir),
              "--workers", str(workers), "--timeout", "600"],
@@ -165,6 +181,7 @@ def bulk(files: list[Path], workers: int) -> dict:
         _, stderr = proc.communicate()
         sampler.stop()
         wall = time.perf_counter() - started
+        idle_after, total_after = _machine_ticks()
         if proc.returncode != 0:
             raise RuntimeError(stderr[-2000:])
         summary = json.loads((out_dir / "manifest.json").read_text())["this_run"]
@@ -178,7 +195,35 @@ def bulk(files: list[Path], workers: int) -> dict:
         "pss_mb_per_worker": round(sampler.peak_per_worker, 1),
         "pss_mb_all_workers": round(sampler.peak_total, 1),
         "worker_cpu_s": round(sum(sampler.cpu_s.values()), 1),
+        "machine_idle_pct": round(
+            100 * (idle_after - idle_before) / max(total_after - total_before, 1), 1
+        ),
     }
+
+
+def _spin(copies: int) -> float:
+    """Wall seconds for `copies` processes running the same CPU-bound loop at the same time."""
+    started = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(copies)]
+    for proc in procs:
+        if proc.wait() != 0:
+            raise RuntimeError("the CPU-bound loop failed")
+    return time.perf_counter() - started
+
+
+def host_check(copies: int) -> dict:
+    """One look at the host's ceiling: the loop alone, `copies` at once twice, alone again."""
+    alone = [_spin(1)]
+    together = [_spin(copies), _spin(copies)]
+    alone.append(_spin(1))
+    return {"alone_s": [round(s, 2) for s in alone], "together_s": [round(s, 2) for s in together]}
+
+
+def host_ratio(checks: list[dict], copies: int) -> float:
+    """How much more work `copies` loops at once did per second than one alone, over `checks`."""
+    alone = sum(sum(check["alone_s"]) for check in checks)
+    together = sum(sum(check["together_s"]) for check in checks)
+    return copies * alone / together
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,13 +247,20 @@ def main(argv: list[str] | None = None) -> int:
         base = baseline(files)
         report["runs"]["baseline"] = base
         rounds = []
+        hosts: list[dict[int, float]] = []  # each round: workers -> the host's ceiling
+        many = [w for w in args.workers if w > 1]
         for number in range(1, args.rounds + 1):
             suffix = "" if number == 1 else f"-r{number}"
             report["runs"][f"startup{suffix}"] = bulk(samples[:1], 1)
+            before = {w: host_check(w) for w in many}
             results = {w: bulk(files, w) for w in args.workers}
+            after = {w: host_check(w) for w in many}
             for workers, result in results.items():
                 report["runs"][f"bulk-{workers}w{suffix}"] = result
+            for w in many:
+                report["runs"][f"host-{w}x{suffix}"] = {"before": before[w], "after": after[w]}
             rounds.append(results)
+            hosts.append({w: host_ratio([before[w], after[w]], w) for w in many})
     startups = [
         run["wall_seconds"] for key, run in report["runs"].items() if key.startswith("startup")
     ]
@@ -219,21 +271,22 @@ def main(argv: list[str] | None = None) -> int:
         f"cpus={os.cpu_count()}  load average at start {report['load_average_at_start'][0]:.1f}, "
         f"at end {report['load_average_at_end'][0]:.1f}",
         "",
-        "| run | pages | s | pages/s | vs 1 worker | workers ready at s | pages/s after "
-        "start-up | vs 1 worker | worker CPU s | PSS MB per worker | PSS MB all workers |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | pages | s | pages/s | vs 1 worker | host ceiling | workers ready at s | "
+        "pages/s after start-up | vs 1 worker | worker CPU s | machine idle % | "
+        "PSS MB per worker | PSS MB all workers |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| pdfplumber extract_text | {base['pages']} | {base['pdfplumber_s']:.1f} | "
-        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | | | | | |",
+        f"{base['pages'] / base['pdfplumber_s']:.1f} | | | | | | | | | |",
         f"| pypdfium2 text | {base['pages']} | {base['pypdfium2_s']:.1f} | "
-        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | | | | | |",
+        f"{base['pages'] / base['pypdfium2_s']:.1f} | | | | | | | | | |",
     ]
     ratios: dict[int, list[float]] = {}
-    for number, results in enumerate(rounds, start=1):
+    for number, (results, host) in enumerate(zip(rounds, hosts, strict=True), start=1):
         one = results.get(1)
         for workers, result in results.items():
             if one and _per_s(one):
                 ratios.setdefault(workers, []).append(_per_s(result) / _per_s(one))
-            lines.append(_row(number, workers, result, one))
+            lines.append(_row(number, workers, result, one, host.get(workers)))
     lines += [
         "",
         f"start-up: `bulk` on one small report, 1 worker: "
@@ -241,19 +294,22 @@ def main(argv: list[str] | None = None) -> int:
         "(process start, Ray, worker, models, one report, outputs).",
     ]
     for workers, values in ratios.items():
-        if workers != 1 and len(values) > 1:
-            each = ", ".join(f"{v:.2f}" for v in values)
-            median = statistics.median(values)
-            lines.append(
-                f"{workers} workers against 1, whole run, each round: {each}x "
-                f"(median {median:.2f}x)"
-            )
+        if workers == 1:
+            continue
+        ceilings = [host[workers] for host in hosts]
+        lines.append(
+            f"{workers} workers against 1, whole run, each round: {_listed(values)}; "
+            f"the host's ceiling ({workers} copies of a CPU-bound loop against one, before and "
+            f"after the round's runs): {_listed(ceilings)}"
+        )
     lines += [
         "bulk seconds are the run's own (from the manifest); PSS is sampled every 0.5 s from "
         "/proc for each Ray extraction actor plus the processes below it.",
         "worker CPU s: the extraction actors' CPU seconds, summed (sampled with PSS): the same "
         "work costs the same CPU on a steady host, so a ratio under 2x with more CPU than the "
         "one-worker run is the host's cores slowing, not idle workers.",
+        "machine idle %: the share of all the machine's CPU time that was idle (or waiting for "
+        "disk) during the run, from /proc/stat, start-up included.",
     ]
     table = "\n".join(lines)
     print(table)
@@ -262,6 +318,11 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, indent=1) + "\n")
     (RESULTS / "latest.md").write_text(table + "\n")
     return 0
+
+
+def _listed(values: list[float]) -> str:
+    each = ", ".join(f"{v:.2f}" for v in values)
+    return f"{each}x (median {statistics.median(values):.2f}x)" if len(values) > 1 else f"{each}x"
 
 
 def _per_s(result: dict) -> float:
@@ -273,8 +334,9 @@ def _after_start(result: dict) -> float:
     return result["pages"] / reading if reading > 0 else 0.0
 
 
-def _row(number: int, workers: int, result: dict, one: dict | None) -> str:
-    """One table row: a run, and how it compares with the same round's one-worker run."""
+def _row(number: int, workers: int, result: dict, one: dict | None, host: float | None) -> str:
+    """One table row: a run, how it compares with the same round's one-worker run, and the
+    host's ceiling for that comparison in the same round."""
     ratio = f"{_per_s(result) / _per_s(one):.2f}" if one and _per_s(one) else ""
     steady = ratio_after = ready = ""
     if result.get("workers_ready_s") is not None:
@@ -285,7 +347,8 @@ def _row(number: int, workers: int, result: dict, one: dict | None) -> str:
     name = f"bulk, {workers} worker(s)" + ("" if number == 1 else f", round {number}")
     return (
         f"| {name} | {result['pages']} | {result['seconds']:.1f} | {_per_s(result):.2f} | "
-        f"{ratio} | {ready} | {steady} | {ratio_after} | {result['worker_cpu_s']:.1f} | "
+        f"{ratio} | {f'{host:.2f}' if host else ''} | {ready} | {steady} | {ratio_after} | "
+        f"{result['worker_cpu_s']:.1f} | {result.get('machine_idle_pct', '')} | "
         f"{result['pss_mb_per_worker']:.0f} | {result['pss_mb_all_workers']:.0f} |"
     )
 
