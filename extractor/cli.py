@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from extractor import __version__
+from extractor.heap import freeze_heap
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -213,5 +214,13 @@ def write_json(payload: dict, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
+def entry() -> None:
+    """The `audit-extractor` program: run the command, then exit without the interpreter's
+    final collections over everything the command loaded (see `extractor.heap`)."""
+    code = main()
+    freeze_heap(collect=False)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()

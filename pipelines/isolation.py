@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extractor.heap import freeze_heap
 from extractor.record.errors import E009, E010, E012, ErrorSpec, ReportError
 from extractor.record.schema import AuditRecord, ErrorInfo, ErrorRecord, ExtractorInfo
 from pipelines.limits import (
@@ -152,6 +153,7 @@ def _serve(settings: ExtractorSettings, limits: Limits, conn: Connection) -> Non
     with contextlib.suppress(OSError):
         os.setsid()
     extractor = settings.load()
+    freeze_heap()  # the models stay for the process's life: no collection needs to scan them
     apply_memory_rlimit(limits.max_memory_mb)
     send_lock = threading.Lock()
 

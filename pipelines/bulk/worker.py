@@ -24,6 +24,7 @@ from pathlib import Path
 import ray
 from pydantic import BaseModel
 
+from extractor.heap import freeze_heap
 from extractor.record.errors import E009, E010, ReportError
 from extractor.record.schema import AuditRecord, ErrorRecord, ExtractorInfo
 from pipelines.bulk.inputs import Fetched, InputFile, fetch_input, hash_input
@@ -85,6 +86,7 @@ class BulkWorker:
         self.store = open_store(config.out)
         self.extractor = config.settings.load()
         self.info = self.extractor.info
+        freeze_heap()  # the models stay for the actor's life: no collection needs to scan them
         apply_memory_rlimit(config.limits.max_memory_mb)
         self.load_seconds = time.perf_counter() - started
         self._lock = threading.Lock()
